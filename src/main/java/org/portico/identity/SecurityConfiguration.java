@@ -1,0 +1,123 @@
+package org.portico.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Who may reach what. Pages need a signed-in login except sign-in itself, static assets, health and the
+ * API description; {@code /api/v1} has no endpoints or authentication yet and answers with problem
+ * details. CSRF protection is on for every form.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	/** Session attribute remembering what was typed in "Email or customer ID" after a failed sign-in. */
+	static final String LAST_USERNAME_ATTRIBUTE = "portico.lastUsername";
+
+	static final String[] PUBLIC_PATHS = { "/", "/login", "/error", "/theme.css", "/favicon.ico", "/css/**", "/js/**",
+			"/images/**", "/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
+			"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+			"/demo/**" };
+
+	@Bean
+	PasswordEncoder passwordEncoder(IdentityProperties properties) {
+		var argon2 = properties.argon2();
+		return new Argon2PasswordEncoder(16, 32, argon2.parallelism(), argon2.memoryKib(), argon2.iterations());
+	}
+
+	@Bean
+	CookieSerializer cookieSerializer() {
+		return new SessionCookieSerializer();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+		// No API endpoints or API authentication before the mobile-API issue (DECISIONS.md "Scope").
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain webSecurity(HttpSecurity http, SignInService signIn, PasswordEncoder passwordEncoder,
+			LocaleResolver localeResolver) throws Exception {
+		var provider = new DaoAuthenticationProvider(signIn);
+		provider.setPasswordEncoder(passwordEncoder);
+		http.authenticationProvider(provider)
+			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PATHS)
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.addFilterBefore(new SignInInputLimitFilter(), UsernamePasswordAuthenticationFilter.class)
+			.formLogin(form -> form.loginPage("/login")
+				.usernameParameter("username")
+				.passwordParameter("password")
+				.successHandler(new SignedInHandler(localeResolver))
+				.failureHandler(new SignInFailedHandler())
+				.permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll());
+		return http.build();
+	}
+
+	/** After sign-in: the page asked for before, else the dashboard; in the login's own language. */
+	private static final class SignedInHandler extends SavedRequestAwareAuthenticationSuccessHandler {
+
+		private final LocaleResolver localeResolver;
+
+		SignedInHandler(LocaleResolver localeResolver) {
+			this.localeResolver = localeResolver;
+			setDefaultTargetUrl("/dashboard");
+		}
+
+		@Override
+		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+				Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+			var session = request.getSession(false);
+			if (session != null) {
+				session.removeAttribute(LAST_USERNAME_ATTRIBUTE);
+			}
+			if (authentication.getPrincipal() instanceof CurrentLogin login) {
+				localeResolver.setLocale(request, response, java.util.Locale.forLanguageTag(login.language()));
+			}
+			super.onAuthenticationSuccess(request, response, authentication);
+		}
+	}
+
+	/** Back to the sign-in page with the reason, keeping what was typed as the identifier. */
+	private static final class SignInFailedHandler implements AuthenticationFailureHandler {
+
+		private final SimpleUrlAuthenticationFailureHandler delegate = new SimpleUrlAuthenticationFailureHandler(
+				"/login?error");
+
+		@Override
+		public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+				AuthenticationException exception) throws IOException, jakarta.servlet.ServletException {
+			String username = request.getParameter("username");
+			if (username != null && username.length() <= SignInInputLimitFilter.MAX_USERNAME_LENGTH) {
+				request.getSession().setAttribute(LAST_USERNAME_ATTRIBUTE, username.strip());
+			}
+			delegate.onAuthenticationFailure(request, response, exception);
+		}
+	}
+}

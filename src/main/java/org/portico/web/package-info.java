@@ -1,0 +1,8 @@
+/**
+ * The web shell: layout, branding, navigation and the account switcher, language switch, error pages
+ * and problem details, and the Account page that composes the other modules' views of an account.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "customer", "subscriptions",
+		"catalog" })
+@org.jspecify.annotations.NullMarked
+package org.portico.web;
