@@ -51,7 +51,7 @@ public record BroadbandLabel(OfferingCode offering, LocalizedText planName, FccP
 		return introductoryRate != null;
 	}
 
-	/** "No" or "Yes: 12 months, then $65.00/mo"; in Spanish "Sí: 12 meses, luego $65.00/mes". */
+	/** “No” or “Yes: 12 months, then $65.00/mo”; in Spanish “Sí: 12 meses, luego $65.00/mes”. */
 	public String introductoryRateSummary(Language language) {
 		boolean es = language == Language.ES_US;
 		if (introductoryRate == null) {
@@ -61,7 +61,7 @@ public record BroadbandLabel(OfferingCode offering, LocalizedText planName, FccP
 				+ introductoryRate.priceAfter().formatted() + (es ? "/mes" : "/mo");
 	}
 
-	/** "No contract" or "12 months". */
+	/** “No contract” or “12 months”. */
 	public String contractLength(Language language) {
 		if (terms.contractMonths() == 0) {
 			return language == Language.ES_US ? "Sin contrato" : "No contract";
@@ -69,7 +69,7 @@ public record BroadbandLabel(OfferingCode offering, LocalizedText planName, FccP
 		return months(terms.contractMonths(), language);
 	}
 
-	/** "Unlimited" or "1,200 GB". */
+	/** “Unlimited” or “1,200 GB”. */
 	public String dataIncluded(Language language) {
 		if (dataCap == null) {
 			return language == Language.ES_US ? "Ilimitados" : "Unlimited";
@@ -77,7 +77,7 @@ public record BroadbandLabel(OfferingCode offering, LocalizedText planName, FccP
 		return number(dataCap.gigabytes()) + " GB";
 	}
 
-	/** "$10.00 for each additional 50 GB", or "None" for unlimited data. */
+	/** “$10.00 for each additional 50 GB”, or “None” for unlimited data. */
 	public String overageCharges(Language language) {
 		boolean es = language == Language.ES_US;
 		if (dataCap == null) {

@@ -13,7 +13,7 @@ import org.portico.shared.Money;
  * @param earlyTerminationFee charged for leaving during a contract; present exactly when there is one
  * @param monthlyProviderFees recurring provider fees, e.g. gateway rental
  * @param oneTimeFees fees at purchase, e.g. activation, installation
- * @param governmentTaxes how taxes are described, usually "Varies by location"
+ * @param governmentTaxes how taxes are described, usually “Varies by location”
  */
 public record BroadbandTerms(int contractMonths, @Nullable Money earlyTerminationFee, List<Fee> monthlyProviderFees,
 		List<Fee> oneTimeFees, LocalizedText governmentTaxes) {

@@ -6,7 +6,7 @@ import org.portico.shared.InvalidValueException;
 import org.portico.shared.Money;
 
 /**
- * An internet tier: advertised ("up to") speeds, typical performance, the data cap if any, and the terms
+ * An internet tier: advertised (“up to”) speeds, typical performance, the data cap if any, and the terms
  * its FCC broadband label discloses.
  *
  * @param dataCap the monthly allowance, {@code null} for unlimited data

@@ -8,10 +8,10 @@ import org.portico.shared.Money;
 
 /**
  * A monthly discount on one offering, either until a fixed date or for a number of months from the start
- * of service ("$20 off for 12 months"). An introductory promotion is the plan's advertised introductory
+ * of service (“$20 off for 12 months”). An introductory promotion is the plan's advertised introductory
  * rate: its broadband label shows the discounted price, for how long and the price after.
  *
- * <p>Like a subscription's end, a promotion's end is the first day it no longer applies: "12 months" from
+ * <p>Like a subscription's end, a promotion's end is the first day it no longer applies: “12 months” from
  * January 15 ends on January 15 of the next year, and billing discounts the days before it.
  *
  * @param endDate the first day without the discount, for a promotion with a fixed end
@@ -61,7 +61,7 @@ public record Promotion(PromotionCode code, OfferingCode offering, LocalizedText
 
 	/**
 	 * The first day without the discount for a service that starts on {@code serviceStart}: the fixed end
-	 * date, or the start plus the duration ("12 months" from January 31 ends on January 31, from
+	 * date, or the start plus the duration (“12 months” from January 31 ends on January 31, from
 	 * February 29 on February 28).
 	 */
 	public LocalDate endsOn(LocalDate serviceStart) {

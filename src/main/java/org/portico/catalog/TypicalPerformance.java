@@ -4,7 +4,7 @@ import org.portico.shared.InvalidValueException;
 
 /**
  * What a tier typically delivers during peak hours, as measured for the FCC broadband label — not the
- * advertised "up to" speeds.
+ * advertised “up to” speeds.
  */
 public record TypicalPerformance(int downloadMbps, int uploadMbps, int latencyMs) {
 

@@ -1,5 +1,5 @@
 /**
- * The home page a signed-in customer lands on: "am I OK?" at a glance, composed read-only from the
+ * The home page a signed-in customer lands on: “am I OK?” at a glance, composed read-only from the
  * other modules.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "identity", "customer", "subscriptions",

@@ -67,7 +67,7 @@ public class AccountAccess {
 
 	/**
 	 * Refuses unless the current login holds a grant on {@code account} whose role allows
-	 * {@code permission}: {@link NoGrantException} (shown as "not found") without any grant there,
+	 * {@code permission}: {@link NoGrantException} (shown as “not found”) without any grant there,
 	 * {@link AccountAccessDeniedException} (forbidden) when the role does not allow it.
 	 */
 	public void require(ServiceAccountId account, Permission permission) {

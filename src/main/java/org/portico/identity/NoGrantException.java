@@ -1,7 +1,7 @@
 package org.portico.identity;
 
 /**
- * The current login holds no grant on the account it asked for. Answered as "not found", so that a
+ * The current login holds no grant on the account it asked for. Answered as “not found”, so that a
  * customer cannot probe which accounts exist.
  */
 public class NoGrantException extends RuntimeException {

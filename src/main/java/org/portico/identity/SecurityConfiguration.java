@@ -28,7 +28,7 @@ import org.springframework.web.servlet.LocaleResolver;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	/** Session attribute remembering what was typed in "Email or customer ID" after a failed sign-in. */
+	/** Session attribute remembering what was typed in “Email or customer ID” after a failed sign-in. */
 	static final String LAST_USERNAME_ATTRIBUTE = "portico.lastUsername";
 
 	static final String[] PUBLIC_PATHS = { "/", "/login", "/error", "/theme.css", "/favicon.ico", "/css/**", "/js/**",

@@ -9,7 +9,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses oversized sign-in input before any database lookup or password hashing, so that a megabyte
- * "password" cannot make Argon2 work for an attacker. The page says what was wrong.
+ * “password” cannot make Argon2 work for an attacker. The page says what was wrong.
  */
 class SignInInputLimitFilter extends OncePerRequestFilter {
 

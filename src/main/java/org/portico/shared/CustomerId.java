@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The short, username-like identifier a login signs in with besides its email (like Optimum's
- * "Optimum ID"): assigned as {@code C} + 8 digits, or chosen by the customer — 4 to 32 letters, digits,
+ * “Optimum ID”): assigned as {@code C} + 8 digits, or chosen by the customer — 4 to 32 letters, digits,
  * dots, dashes or underscores, starting with a letter. Compared case-insensitively.
  */
 public record CustomerId(String value) {

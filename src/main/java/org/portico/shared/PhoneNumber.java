@@ -18,7 +18,7 @@ public record PhoneNumber(String e164) {
 		}
 	}
 
-	/** Parses what a person typed: "(212) 555-0123", "212.555.0123", "+1 212 555 0123". */
+	/** Parses what a person typed: “(212) 555-0123”, “212.555.0123”, “+1 212 555 0123”. */
 	public static PhoneNumber parse(String input) {
 		if (input == null || input.isBlank()) {
 			throw new InvalidValueException("validation.phone.required", "A phone number is required");
@@ -38,7 +38,7 @@ public record PhoneNumber(String e164) {
 		}
 	}
 
-	/** National format for US numbers ("(212) 555-0123"), international otherwise. */
+	/** National format for US numbers (“(212) 555-0123”), international otherwise. */
 	public String display() {
 		try {
 			var parsed = UTIL.parse(e164, "US");

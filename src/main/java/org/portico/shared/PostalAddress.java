@@ -37,7 +37,7 @@ public record PostalAddress(String line1, String line2, String city, String stat
 		return zip.substring(0, 5);
 	}
 
-	/** One line, for lists: "12 Main St, Apt 4, Springfield, IL 62704". */
+	/** One line, for lists: “12 Main St, Apt 4, Springfield, IL 62704”. */
 	public String singleLine() {
 		return line1 + (line2 == null ? "" : ", " + line2) + ", " + city + ", " + state + " " + zip;
 	}

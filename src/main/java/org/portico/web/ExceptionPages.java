@@ -12,7 +12,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Maps the domain's refusals to HTTP statuses for pages; {@link ErrorPages} then renders them. An
- * account the login holds no grant on is "not found" (404), so its existence is not revealed.
+ * account the login holds no grant on is “not found” (404), so its existence is not revealed.
  */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class ExceptionPages {

@@ -19,7 +19,7 @@ class ValueTypesUnitTests {
 
 	@Test
 	void luhnCatchesEverySingleDigitTypo() {
-		String valid = "40128888881881";
+		String valid = "4012888888881881";
 		assertThat(Luhn.isValid(valid)).isTrue();
 		for (int position = 0; position < valid.length(); position++) {
 			for (char digit = '0'; digit <= '9'; digit++) {

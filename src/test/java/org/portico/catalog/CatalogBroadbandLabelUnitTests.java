@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.portico.shared.Language;
 import org.portico.shared.Money;
 
-class BroadbandLabelUnitTests {
+class CatalogBroadbandLabelUnitTests {
 
 	private static final OfferingCode CODE = OfferingCode.of("INTERNET-500");
 

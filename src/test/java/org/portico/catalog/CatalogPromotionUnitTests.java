@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.portico.shared.InvalidValueException;
 import org.portico.shared.Money;
 
-class PromotionUnitTests {
+class CatalogPromotionUnitTests {
 
 	private static final OfferingCode INTERNET_500 = OfferingCode.of("INTERNET-500");
 
