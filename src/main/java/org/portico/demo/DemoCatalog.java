@@ -116,7 +116,7 @@ public class DemoCatalog {
 				"65.00", 500, 50, new TypicalPerformance(452, 46, 21), cap, "INT500");
 		internet(INTERNET_1G, "Fiber 1 Gig", "Fibra 1 Gig",
 				"Symmetrical fiber: upload as fast as you download, with unlimited data.",
-				"Fibra simétrica: sube archivos tan rápido como los descargas, con datos ilimitados.", "80.00", 1_000,
+				"Fibra simétrica: suba archivos tan rápido como los descarga, con datos ilimitados.", "80.00", 1_000,
 				1_000, new TypicalPerformance(923, 918, 16), null, "FIB1G");
 		internet(INTERNET_2G, "Fiber 2 Gig", "Fibra 2 Gig",
 				"Our fastest fiber, with unlimited data for homes where everyone is online at once.",
@@ -130,11 +130,11 @@ public class DemoCatalog {
 		Money none = usd("0.00");
 		define(TV_ESSENTIALS, "TV Essentials", "TV Esencial",
 				"75 channels: your local stations plus popular news, lifestyle and kids' networks.",
-				"75 canales: tus estaciones locales y las cadenas más populares de noticias, estilo de vida e infantiles.",
+				"75 canales: sus estaciones locales y las cadenas más populares de noticias, estilo de vida e infantiles.",
 				TvPackage.base(75, usd("59.99"), broadcastTvFee, none));
 		define(TV_SELECT, "TV Select", "TV Select",
 				"175 channels with live sports, your regional sports network and the most-watched cable networks.",
-				"175 canales con deportes en vivo, tu cadena deportiva regional y las cadenas de cable más vistas.",
+				"175 canales con deportes en vivo, su cadena deportiva regional y las cadenas de cable más vistas.",
 				TvPackage.base(175, usd("89.99"), broadcastTvFee, regionalSportsFee));
 		define(TV_PREMIER, "TV Premier", "TV Premier",
 				"Our biggest line-up: 300 channels, with every sports and entertainment network we carry.",
@@ -169,11 +169,11 @@ public class DemoCatalog {
 				new PhoneFeature(usd("0.00")));
 		define(CALL_FORWARDING, "Call Forwarding", "Desvío de llamadas",
 				"Send calls to your home number on to your cell or any other US number.",
-				"Desvía las llamadas de tu casa a tu celular o a cualquier otro número de EE. UU.",
+				"Desvíe las llamadas de su casa a su celular o a cualquier otro número de EE. UU.",
 				new PhoneFeature(usd("3.99")));
 		define(CALLER_ID_BLOCK, "Caller ID Block", "Bloqueo de identificador de llamadas",
 				"Keep your name and number private on the calls you make.",
-				"Mantén tu nombre y tu número en privado cuando haces una llamada.",
+				"Mantenga su nombre y su número en privado cuando hace una llamada.",
 				new PhoneFeature(usd("0.00")));
 		define(INTERNATIONAL_CALLING, "International Calling 300", "Llamadas internacionales 300",
 				"300 minutes a month to more than 70 countries, mobile phones in Latin America included.",
@@ -184,7 +184,7 @@ public class DemoCatalog {
 	private void defineEquipment() {
 		define(GATEWAY, "Wi-Fi Gateway", "Gateway Wi-Fi",
 				"Wi-Fi 6E modem and router in one, which you manage from the app.",
-				"Módem y router Wi-Fi 6E en un solo equipo, que administras desde la aplicación.",
+				"Módem y router Wi-Fi 6E en un solo equipo, que usted administra desde la aplicación.",
 				new Equipment(usd("15.00"), OfferingKind.INTERNET));
 		define(WIFI_EXTENDER, "Wi-Fi Extender", "Extensor de Wi-Fi",
 				"Carries strong Wi-Fi to far rooms, the basement or the backyard.",
@@ -196,7 +196,7 @@ public class DemoCatalog {
 				new Equipment(usd("10.00"), OfferingKind.TV));
 		define(VOICE_MODEM, "Voice Modem", "Módem de voz",
 				"Connects your home phone; included with phone service.",
-				"Conecta tu teléfono de casa; viene incluido con el servicio telefónico.",
+				"Conecta su teléfono de casa; viene incluido con el servicio telefónico.",
 				new Equipment(usd("0.00"), OfferingKind.PHONE));
 	}
 

@@ -47,7 +47,7 @@ class ErrorPages implements ErrorController {
 		return new ModelAndView(view, model, status);
 	}
 
-	@RequestMapping
+	@RequestMapping({ "", "/problem" })
 	ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
 		HttpStatus status = status(request);
 		var problem = ProblemDetail.forStatus(status);

@@ -1,12 +1,11 @@
 package org.portico.identity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import org.jspecify.annotations.Nullable;
 import org.portico.identity.AccountAccess;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** The sign-in page; Spring Security handles the POST. */
 @Controller
@@ -19,17 +18,19 @@ class LoginController {
 	}
 
 	@GetMapping("/login")
-	String login(@Nullable HttpSession session, @RequestParam(required = false) @Nullable String error,
-			@RequestParam(required = false) @Nullable String tooLong,
-			@RequestParam(required = false) @Nullable String signedOut, Model model) {
+	String login(HttpServletRequest request, Model model) {
+		HttpSession session = request.getSession(false);
+		// Flags without values (?error, ?tooLong, ?signedOut): their presence is what counts.
+		var flags = request.getParameterMap().keySet();
 		if (access.currentLogin().isPresent()) {
 			return "redirect:/dashboard";
 		}
 		Object last = session == null ? null : session.getAttribute("portico.lastUsername");
 		model.addAttribute("username", last instanceof String s ? s : "");
 		// One message at a time; the page points the fields at it for screen readers.
-		model.addAttribute("failure", tooLong != null ? "identity.login.too-long" : error != null ? "identity.login.failed" : null);
-		model.addAttribute("signedOut", signedOut != null);
+		model.addAttribute("failure", flags.contains("tooLong") ? "identity.login.too-long"
+				: flags.contains("error") ? "identity.login.failed" : null);
+		model.addAttribute("signedOut", flags.contains("signedOut"));
 		return "identity/login";
 	}
 }
