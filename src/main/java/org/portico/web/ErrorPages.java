@@ -3,8 +3,12 @@ package org.portico.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.portico.shared.web.CorrelationIdFilter;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -14,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every error the container sees ends here: pages get a page that explains what happened and what to do,
@@ -26,16 +31,23 @@ class ErrorPages implements ErrorController {
 
 	private final LayoutInterceptor layout;
 
-	ErrorPages(LayoutInterceptor layout) {
+	private final JsonMapper json;
+
+	ErrorPages(LayoutInterceptor layout, JsonMapper json) {
 		this.layout = layout;
+		this.json = json;
 	}
 
 	@RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
-	ModelAndView page(HttpServletRequest request) {
+	@Nullable
+	ModelAndView page(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		HttpStatus status = status(request);
 		if (isApi(request)) {
-			// A browser navigating to an API path still gets the API's answer.
-			return new ModelAndView("forward:/error/problem");
+			// A browser navigating to an API path still gets the API's answer, whatever it accepts.
+			response.setStatus(status.value());
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.getOutputStream().write(json.writeValueAsBytes(body(problem(request).getBody())));
+			return null;
 		}
 		Map<String, Object> model = new HashMap<>();
 		layout.addLayout(request, model);
@@ -47,7 +59,7 @@ class ErrorPages implements ErrorController {
 		return new ModelAndView(view, model, status);
 	}
 
-	@RequestMapping({ "", "/problem" })
+	@RequestMapping
 	ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
 		HttpStatus status = status(request);
 		var problem = ProblemDetail.forStatus(status);
@@ -71,6 +83,25 @@ class ErrorPages implements ErrorController {
 		}
 		problem.setProperty("correlationId", CorrelationIdFilter.of(request));
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	/** The problem as RFC 9457 spells it: standard members, then extension members at the top level. */
+	private static Map<String, Object> body(@Nullable ProblemDetail problem) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		if (problem == null) {
+			return body;
+		}
+		body.put("type", problem.getType().toString());
+		body.put("title", problem.getTitle());
+		body.put("status", problem.getStatus());
+		body.put("detail", problem.getDetail());
+		if (problem.getInstance() != null) {
+			body.put("instance", problem.getInstance().toString());
+		}
+		if (problem.getProperties() != null) {
+			body.putAll(problem.getProperties());
+		}
+		return body;
 	}
 
 	private static boolean isApi(HttpServletRequest request) {
