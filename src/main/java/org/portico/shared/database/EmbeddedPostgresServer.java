@@ -39,6 +39,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			var builder = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(false)
+				// Spring stops the server after the connection pool (destroy order); zonky's own hook
+				// would stop it while requests are still draining during a graceful shutdown.
+				.setRegisterShutdownHook(false)
 				.setPGStartupWait(startupTimeout)
 				.setServerConfig("listen_addresses", "localhost")
 				// zonky passes -F (fsync off) and synchronous_commit=off; later settings win.
