@@ -54,7 +54,8 @@ public final class Browser implements AutoCloseable {
 		Page page = context.newPage();
 		page.onConsoleMessage(message -> {
 			if ("error".equals(message.type())) {
-				consoleErrors.add(message.text());
+				String where = message.location();
+				consoleErrors.add(message.text() + (where == null || where.isBlank() ? "" : " (" + where + ")"));
 			}
 		});
 		return page;

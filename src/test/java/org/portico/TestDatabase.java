@@ -26,6 +26,11 @@ public final class TestDatabase {
 	public static synchronized String jdbcUrl() {
 		if (jdbcUrl == null) {
 			String server = System.getenv("PORTICO_TEST_DATABASE_URL");
+			if ((server == null || server.isBlank()) && "true".equalsIgnoreCase(System.getenv("CI"))) {
+				// CI must test against the machine's PostgreSQL 15 (the oldest version we support).
+				throw new IllegalStateException("CI=true but PORTICO_TEST_DATABASE_URL is not set: point it at the "
+						+ "PostgreSQL server, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+			}
 			jdbcUrl = server == null || server.isBlank() ? startEmbedded() : createDatabaseOn(server.strip());
 		}
 		return jdbcUrl;

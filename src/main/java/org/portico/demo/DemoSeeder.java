@@ -89,7 +89,7 @@ class DemoSeeder implements ApplicationRunner {
 		start(ana, DemoCatalog.INTERNET_500, DemoCatalog.PROMO_NEW_CUSTOMER, today.minusMonths(4));
 		equipment(ana, DemoCatalog.GATEWAY, today.minusMonths(4), "RB-GW-5A21C9");
 
-		// 2. Internet + TV + phone with equipment; the fiber promotion ends next month.
+		// 2. Internet + TV + phone with equipment; the fiber promotion ends in about three weeks.
 		var james = open("James", "Chen", "james.chen@example.com", "(717) 555-0187", Language.EN_US,
 				address("48 Orchard Ln", null, "Lancaster", "PA", "17601-4207"), null, 12, AccountStatus.ACTIVE);
 		owner(james, "C10000002");

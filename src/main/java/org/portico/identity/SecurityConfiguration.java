@@ -34,8 +34,7 @@ class SecurityConfiguration {
 
 	static final String[] PUBLIC_PATHS = { "/", "/login", "/error", "/error/**", "/theme.css", "/favicon.ico", "/css/**", "/js/**",
 			"/images/**", "/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
-			"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-			"/demo/**" };
+			"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
 
 	@Bean
 	CookieSerializer cookieSerializer() {

@@ -26,6 +26,9 @@ class SignInIntegrationTests extends IntegrationTestSupport {
 	@Autowired
 	JdbcClient jdbc;
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
 	@Test
 	void signsInWithEmailAndLandsOnTheDashboardNamingTheAccount() throws Exception {
 		var owned = fixtures.ownedAccount();
@@ -138,10 +141,12 @@ class SignInIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void sessionCookieIsHostPrefixedAndSecureBehindAnHttpsProxy() throws Exception {
-		var cookie = mvc.perform(get("/login").header("X-Forwarded-Proto", "https"))
-			.andReturn()
-			.getResponse()
-			.getHeader("Set-Cookie");
+		// Real HTTP: Tomcat's RemoteIpValve trusts X-Forwarded-Proto from a loopback (internal) proxy.
+		var response = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/login"))
+				.header("X-Forwarded-Proto", "https")
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
 		assertThat(cookie).startsWith("__Host-SESSION=")
 			.contains("Secure")
 			.contains("HttpOnly")
