@@ -38,8 +38,38 @@ public final class TestDatabase {
 
 	private static String startEmbedded() {
 		var server = EmbeddedPostgresServer.startEphemeral();
-		Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-postgres-stop"));
-		return server.jdbcUrl();
+		String url = server.jdbcUrl();
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			awaitClientsGone(url, "portico");
+			server.close();
+		}, "test-postgres-stop"));
+		return url;
+	}
+
+	/**
+	 * JVM shutdown hooks run concurrently: Spring closes the test contexts (and their connection pools)
+	 * in its own hook. Stopping the database under it would leave Spring waiting for connections until
+	 * the pool times out, so wait (briefly) until the application's connections are gone.
+	 */
+	private static void awaitClientsGone(String url, String database) {
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+		try (var connection = DriverManager.getConnection(url);
+				var count = connection.prepareStatement(
+						"select count(*) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()")) {
+			count.setString(1, database);
+			while (System.nanoTime() < deadline) {
+				try (var rows = count.executeQuery()) {
+					rows.next();
+					if (rows.getLong(1) == 0) {
+						return;
+					}
+				}
+				Thread.sleep(100);
+			}
+		}
+		catch (SQLException | InterruptedException e) {
+			// the server is going away anyway
+		}
 	}
 
 	private static String createDatabaseOn(String serverUrl) {
@@ -56,8 +86,12 @@ public final class TestDatabase {
 		catch (SQLException e) {
 			throw new IllegalStateException("Cannot create a test database on " + serverUrl + ": " + e.getMessage(), e);
 		}
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(serverUrl, name), "test-database-drop"));
-		return matcher.group(1) + name + matcher.group(3);
+		String url = matcher.group(1) + name + matcher.group(3);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			awaitClientsGone(serverUrl, name);
+			drop(serverUrl, name);
+		}, "test-database-drop"));
+		return url;
 	}
 
 	private static void drop(String serverUrl, String name) {
