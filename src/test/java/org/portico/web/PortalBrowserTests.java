@@ -77,7 +77,7 @@ class PortalBrowserTests extends IntegrationTestSupport {
 		assertThat(switcher.locator("option")).hasCount(2);
 		check(page, "desktop-dashboard");
 
-		nav(page, "Priya’s account").click();
+		nav(page, "Account details").click();
 		assertThat(page).hasURL(url("/account"));
 		String ownAccount = heading(page);
 		assertThat(ownAccount).startsWith("Account ");
@@ -92,7 +92,7 @@ class PortalBrowserTests extends IntegrationTestSupport {
 		check(page, "desktop-services");
 
 		// The switcher shows her mother's account (she manages it) and comes back to the same page.
-		nav(page, "Priya’s account").click();
+		nav(page, "Account details").click();
 		String otherAccount = switcher.locator("option:not([selected])").getAttribute("value");
 		switcher.selectOption(otherAccount);
 		page.locator(".account-switcher button[type=submit]").click();
@@ -157,7 +157,7 @@ class PortalBrowserTests extends IntegrationTestSupport {
 		assertThat(page.locator("#account-switch")).isVisible();
 		check(page, "phone-menu");
 
-		nav(page, "Priya’s account").click();
+		nav(page, "Account details").click();
 		assertThat(page).hasURL(url("/account"));
 		assertThat(menu).not().isVisible();
 		check(page, "phone-account");
