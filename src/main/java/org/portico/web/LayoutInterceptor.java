@@ -15,7 +15,10 @@ import org.portico.shared.Language;
 import org.portico.shared.ProviderProperties;
 import org.portico.shared.web.ContentSecurityPolicyFilter;
 import org.portico.shared.web.CorrelationIdFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -27,6 +30,8 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @Component
 class LayoutInterceptor implements HandlerInterceptor {
+
+	private static final Logger log = LoggerFactory.getLogger(LayoutInterceptor.class);
 
 	private final ProviderProperties provider;
 
@@ -64,17 +69,27 @@ class LayoutInterceptor implements HandlerInterceptor {
 		model.put("correlationId", CorrelationIdFilter.of(request));
 		access.currentLogin().ifPresent(login -> {
 			model.put("signedInName", login.firstName());
-			List<AccountGrant> grants = access.grants();
-			if (grants.size() > 1) {
-				Map<ServiceAccountId, GrantRole> roles = grants.stream()
-					.collect(Collectors.toMap(AccountGrant::account, AccountGrant::role));
-				model.put("switchableAccounts", customers.findAll(roles.keySet())
-					.stream()
-					.map(account -> AccountSummary.of(account, roles.get(account.id())))
-					.toList());
+			try {
+				addAccounts(model);
 			}
-			access.currentAccount().ifPresent(id -> model.put("currentAccountId", id.toString()));
+			catch (DataAccessException e) {
+				// An error page for a database outage must still render: without the switcher.
+				log.warn("Page layout without the account switcher: {}", e.getClass().getSimpleName());
+			}
 		});
+	}
+
+	private void addAccounts(Map<String, Object> model) {
+		List<AccountGrant> grants = access.grants();
+		if (grants.size() > 1) {
+			Map<ServiceAccountId, GrantRole> roles = grants.stream()
+				.collect(Collectors.toMap(AccountGrant::account, AccountGrant::role));
+			model.put("switchableAccounts", customers.findAll(roles.keySet())
+				.stream()
+				.map(account -> AccountSummary.of(account, roles.get(account.id())))
+				.toList());
+		}
+		access.currentAccount().ifPresent(id -> model.put("currentAccountId", id.toString()));
 	}
 
 	private static String section(String path) {

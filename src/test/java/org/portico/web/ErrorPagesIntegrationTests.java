@@ -25,6 +25,9 @@ class ErrorPagesIntegrationTests extends IntegrationTestSupport {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.portico.demo.DemoProperties demo;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
@@ -60,7 +63,7 @@ class ErrorPagesIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void signedInUnknownPageIsAFriendly404() throws Exception {
-		var session = org.portico.AuthorizationMatrix.signIn(mvc, "ana.rivera@example.com", "riverbend-demo-2026");
+		var session = org.portico.AuthorizationMatrix.signIn(mvc, "ana.rivera@example.com", demo.loginSecret());
 		var result = mvc.perform(get("/no-such-page").cookie(session).accept(MediaType.TEXT_HTML)).andReturn();
 		// MockMvc does not run the container's error dispatch: check the status here, the page below over HTTP
 		assertThat(result.getResponse().getStatus()).isEqualTo(404);
@@ -81,7 +84,7 @@ class ErrorPagesIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void malformedAccountIdIsA400PageNotA500() throws Exception {
-		var session = org.portico.AuthorizationMatrix.signIn(mvc, "ana.rivera@example.com", "riverbend-demo-2026");
+		var session = org.portico.AuthorizationMatrix.signIn(mvc, "ana.rivera@example.com", demo.loginSecret());
 		var cookie = "SESSION=" + session.getValue();
 		// Fetch the CSRF token of this session from a page with a form.
 		String dashboard = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/dashboard"))

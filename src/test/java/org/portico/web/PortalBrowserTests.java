@@ -22,13 +22,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class PortalBrowserTests extends IntegrationTestSupport {
 
-	private static final String PASSWORD = "riverbend-demo-2026";
-
 	private static final String PRIYA = "priya.shah@example.com";
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	private static Browser browser;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.portico.demo.DemoProperties demo;
 
 	@LocalServerPort
 	int port;
@@ -69,7 +70,7 @@ class PortalBrowserTests extends IntegrationTestSupport {
 		assertThat(page.locator("#username")).hasAttribute("aria-invalid", "true");
 		check(page, "desktop-login-failed");
 
-		signIn(page, PRIYA, PASSWORD);
+		signIn(page, PRIYA, demo.loginSecret());
 		assertThat(page).hasURL(url("/dashboard"));
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Welcome, Priya");
 		Locator switcher = page.locator("#account-switch");
@@ -140,7 +141,7 @@ class PortalBrowserTests extends IntegrationTestSupport {
 
 		page.navigate(url("/login"));
 		check(page, "phone-login");
-		signIn(page, PRIYA, PASSWORD);
+		signIn(page, PRIYA, demo.loginSecret());
 		assertThat(page).hasURL(url("/dashboard"));
 
 		Locator toggler = page.locator(".navbar-toggler");
