@@ -37,9 +37,30 @@ public final class TestClock extends Clock {
 		return ZONE;
 	}
 
+	/** The same (possibly fixed) time seen from another zone: not the system clock, which would ignore {@link #fixAt}. */
 	@Override
 	public Clock withZone(ZoneId zone) {
-		return Clock.system(zone);
+		if (zone.equals(ZONE)) {
+			return this;
+		}
+		TestClock time = this;
+		return new Clock() {
+
+			@Override
+			public ZoneId getZone() {
+				return zone;
+			}
+
+			@Override
+			public Clock withZone(ZoneId other) {
+				return time.withZone(other);
+			}
+
+			@Override
+			public Instant instant() {
+				return time.instant();
+			}
+		};
 	}
 
 	@Override

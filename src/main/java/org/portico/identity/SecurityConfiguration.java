@@ -17,13 +17,17 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Who may reach what. Pages need a signed-in login except sign-in itself, static assets, health and the
- * API description; {@code /api/v1} has no endpoints or authentication yet and answers with problem
- * details. CSRF protection is on for every form.
+ * Who may reach what. Pages need a signed-in login except sign-in itself, static assets, health, the
+ * API description and the demo inbox (demo mode only); {@code /api/v1} has no endpoints or authentication
+ * yet and answers with problem details. CSRF protection is on for every form (not for Twilio's SMS
+ * webhook, which checks Twilio's signature); no page may be framed.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -34,7 +38,20 @@ class SecurityConfiguration {
 
 	static final String[] PUBLIC_PATHS = { "/", "/login", "/error", "/error/**", "/theme.css", "/favicon.ico", "/css/**", "/js/**",
 			"/images/**", "/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
-			"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**" };
+			"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+			// the demo inbox: its controller answers 404 unless demo mode is on
+			"/demo/**",
+			// Twilio's inbound-text webhook: it checks Twilio's signature itself
+			SecurityConfiguration.SMS_WEBHOOK };
+
+	/**
+	 * Twilio's inbound-text webhook (notifications): called by Twilio, not a browser, so it has no session
+	 * and no CSRF token; it authenticates every request by Twilio's signature instead.
+	 */
+	static final String SMS_WEBHOOK = "/webhooks/sms/twilio";
+
+	/** The one page that may be framed (by this origin only): an email's HTML part in the demo inbox. */
+	static final String FRAMEABLE_PATH = "/demo/inbox/*/html";
 
 	@Bean
 	CookieSerializer cookieSerializer() {
@@ -63,6 +80,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.authenticated())
+			.csrf(csrf -> csrf.ignoringRequestMatchers(SMS_WEBHOOK))
 			.addFilterBefore(new SignInInputLimitFilter(), UsernamePasswordAuthenticationFilter.class)
 			.formLogin(form -> form.loginPage("/login")
 				.usernameParameter("username")
@@ -70,8 +88,16 @@ class SecurityConfiguration {
 				.successHandler(new SignedInHandler(localeResolver))
 				.failureHandler(new SignInFailedHandler())
 				.permitAll())
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll());
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
+			.headers(headers -> headers.frameOptions(frame -> frame.disable()).addHeaderWriter(frameOptions()));
 		return http.build();
+	}
+
+	/** No page may be framed, except an email's HTML part by the demo inbox's own message page. */
+	private static HeaderWriter frameOptions() {
+		RequestMatcher frameable = PathPatternRequestMatcher.withDefaults().matcher(FRAMEABLE_PATH);
+		return (request, response) -> response.setHeader("X-Frame-Options",
+				frameable.matches(request) ? "SAMEORIGIN" : "DENY");
 	}
 
 	/** After sign-in: the page asked for before, else the dashboard; in the login's own language. */

@@ -52,7 +52,11 @@ class MessageRenderer {
 		strings.setTemplateEngineMessageSource(messages);
 	}
 
-	record Rendered(String subject, String text, String html, String shortText) {
+	/**
+	 * @param shortText the text message: starts with the provider's name, as carriers require
+	 * @param inAppText the same short text for the notification centre, where the sender is obvious
+	 */
+	record Rendered(String subject, String text, String html, String shortText, String inAppText) {
 	}
 
 	/** @throws UnknownTemplateException when the template's files or subject are missing */
@@ -60,8 +64,14 @@ class MessageRenderer {
 		requireKnown(template);
 		var context = new Context(language.locale(), variables(language, parameters));
 		String subjectPattern = messages.getMessage("notifications." + template + ".subject", null, language.locale());
-		return new Rendered(strings.process(subjectPattern, context).strip(), files.process(template + ".txt", context).strip(),
-				files.process(template + ".html", context), files.process(template + "-short.txt", context).strip());
+		String subject = strings.process(subjectPattern, context).strip();
+		String text = files.process(template + ".txt", context).strip();
+		String html = files.process(template + ".html", context);
+		context.setVariable("sms", true);
+		String sms = files.process(template + "-short.txt", context).strip();
+		context.setVariable("sms", false);
+		String inApp = files.process(template + "-short.txt", context).strip();
+		return new Rendered(subject, text, html, sms, inApp);
 	}
 
 	void requireKnown(String template) {

@@ -78,7 +78,7 @@ public class NotificationManagement {
 		if (login != null && target.allows(category, Channel.IN_APP)) {
 			// in-app notices are delivered by being stored
 			store(stored, notification, Channel.IN_APP, login, person, null, target.language(), rendered.subject(),
-					rendered.shortText(), null, "SENT", now);
+					rendered.inAppText(), null, "SENT", now);
 		}
 		return stored;
 	}
@@ -130,13 +130,28 @@ public class NotificationManagement {
 	/** Ends the login's SMS consent from its settings. */
 	@Transactional
 	public void withdrawSmsConsent(LoginId login) {
+		outbox.cancelQueuedTextsOf(login.value(), "Texts turned off in settings");
 		preferences.withdrawForLogin(login.value(), "SETTINGS", clock.instant());
 	}
 
 	/** A STOP reply: no more texts to that number, for any login, from now on. */
 	@Transactional
 	public int stopTextsTo(PhoneNumber phone) {
+		outbox.cancelQueuedTexts(phone.e164(), "The recipient replied STOP");
 		return preferences.withdrawForPhone(phone.e164(), "STOP", clock.instant());
+	}
+
+	/**
+	 * The language to answer a text from that number in (a STOP or HELP reply): the language of the customer
+	 * who last consented to texts on it, else en-US.
+	 */
+	@Transactional(readOnly = true)
+	public Language textLanguage(PhoneNumber phone) {
+		return preferences.lastConsentingLogin(phone.e164())
+			.flatMap(login -> identity.find(new LoginId(login)))
+			.flatMap(login -> customers.findPerson(login.person()))
+			.map(Person::language)
+			.orElse(Language.EN_US);
 	}
 
 	@Transactional(readOnly = true)

@@ -32,6 +32,8 @@ class OutboxDelivery {
 
 	private final OutboxRepository outbox;
 
+	private final PreferenceRepository consents;
+
 	private final EmailDelivery email;
 
 	private final SmsGateway sms;
@@ -46,9 +48,10 @@ class OutboxDelivery {
 
 	private final Map<Channel, Counter> failed;
 
-	OutboxDelivery(OutboxRepository outbox, EmailDelivery email, SmsGateway sms, NotificationsProperties properties,
+	OutboxDelivery(OutboxRepository outbox, PreferenceRepository consents, EmailDelivery email, SmsGateway sms, NotificationsProperties properties,
 			Clock clock, MeterRegistry meters, @Value("${portico.demo.enabled:false}") boolean demo) {
 		this.outbox = outbox;
+		this.consents = consents;
 		this.email = email;
 		this.sms = sms;
 		this.properties = properties;
@@ -89,6 +92,12 @@ class OutboxDelivery {
 	}
 
 	private void deliverText(OutboxMessage text) {
+		// A STOP (or consent withdrawn in settings) after the text was queued still stops it; a code the
+		// person just asked for on that number is the exception, as when it was queued.
+		if (!text.containsSecret() && !consents.hasConsent(text.address())) {
+			outbox.cancel(text.id(), "No consent for texts to this number any more");
+			return;
+		}
 		ZonedDateTime local = clock.instant().atZone(clock.getZone());
 		if (!text.urgent() && inQuietHours(local.toLocalTime())) {
 			outbox.postpone(text.id(), endOfQuietHours(local));
@@ -100,6 +109,11 @@ class OutboxDelivery {
 		}
 		catch (SmsDeliveryException e) {
 			settle(text, false, null, e.getMessage(), e.permanent());
+		}
+		catch (RuntimeException e) {
+			// an adapter's bug must not leave the rest of the batch claimed: this text is retried, the others go on
+			log.error("SMS adapter failed unexpectedly on message {}", text.id(), e);
+			settle(text, false, null, "Unexpected " + e.getClass().getSimpleName(), false);
 		}
 	}
 

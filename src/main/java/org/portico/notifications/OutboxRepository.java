@@ -122,10 +122,39 @@ class OutboxRepository {
 				""").param("id", id).param("until", Timestamp.from(until)).update();
 	}
 
+	/**
+	 * Messages enqueued before {@code pendingBefore} and not delivered: failing ever since, or due since then
+	 * (the job is not running). A text merely waiting out the quiet hours (never tried, due later) is not stuck.
+	 */
+	/** Not to be sent any more (consent withdrawn): kept, for the record, as CANCELLED. */
+	void cancel(UUID id, String reason) {
+		jdbc.sql("""
+				update notifications.message set status = 'CANCELLED', claimed_at = null, last_error = :reason
+				where id = :id and status in ('PENDING', 'SENDING')
+				""").param("id", id).param("reason", reason).update();
+	}
+
+	/** A STOP reply: texts queued for that number (codes aside) are cancelled at once. */
+	int cancelQueuedTexts(String phone, String reason) {
+		return jdbc.sql("""
+				update notifications.message set status = 'CANCELLED', claimed_at = null, last_error = :reason
+				where channel = 'SMS' and address = :phone and status = 'PENDING' and not contains_secret
+				""").param("phone", phone).param("reason", reason).update();
+	}
+
+	/** Texts queued for one login (codes aside), when it turns texts off. */
+	int cancelQueuedTextsOf(UUID login, String reason) {
+		return jdbc.sql("""
+				update notifications.message set status = 'CANCELLED', claimed_at = null, last_error = :reason
+				where channel = 'SMS' and login_id = :login and status = 'PENDING' and not contains_secret
+				""").param("login", login).param("reason", reason).update();
+	}
+
 	long countStuck(Instant pendingBefore) {
 		return jdbc.sql("""
 				select count(*) from notifications.message
-				where (status in ('PENDING', 'SENDING') and created_at < :before)
+				where status in ('PENDING', 'SENDING') and created_at < :before
+				  and (attempts > 0 or next_attempt_at < :before)
 				""").param("before", Timestamp.from(pendingBefore)).query(Long.class).single();
 	}
 

@@ -81,6 +81,13 @@ class PreferenceRepository {
 				""").param("phone", phone).param("how", how).param("now", Timestamp.from(now)).update();
 	}
 
+	/** The login that last consented to texts on that number, whether or not the consent still stands. */
+	Optional<UUID> lastConsentingLogin(String phone) {
+		return jdbc.sql("""
+				select login_id from notifications.sms_consent where phone = :phone order by given_at desc limit 1
+				""").param("phone", phone).query(UUID.class).optional();
+	}
+
 	boolean hasConsent(String phone) {
 		return jdbc.sql("""
 				select exists (select 1 from notifications.sms_consent where phone = :phone and withdrawn_at is null)

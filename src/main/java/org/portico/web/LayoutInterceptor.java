@@ -11,6 +11,7 @@ import org.portico.customer.ServiceAccountId;
 import org.portico.identity.AccountAccess;
 import org.portico.identity.AccountGrant;
 import org.portico.identity.GrantRole;
+import org.portico.notifications.NotificationManagement;
 import org.portico.shared.Language;
 import org.portico.shared.ProviderProperties;
 import org.portico.shared.web.ContentSecurityPolicyFilter;
@@ -26,7 +27,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Adds what the layout shows on every page — branding, the signed-in name, the account switcher, the
- * current section, the demo ribbon — only when a page is actually rendered (not for redirects or data).
+ * notification bell's unread count, the current section, the demo ribbon — only when a page is actually
+ * rendered (not for redirects or data).
  */
 @Component
 class LayoutInterceptor implements HandlerInterceptor {
@@ -39,13 +41,16 @@ class LayoutInterceptor implements HandlerInterceptor {
 
 	private final CustomerManagement customers;
 
+	private final NotificationManagement notifications;
+
 	private final boolean demo;
 
 	LayoutInterceptor(ProviderProperties provider, AccountAccess access, CustomerManagement customers,
-			@Value("${portico.demo.enabled:false}") boolean demo) {
+			NotificationManagement notifications, @Value("${portico.demo.enabled:false}") boolean demo) {
 		this.provider = provider;
 		this.access = access;
 		this.customers = customers;
+		this.notifications = notifications;
 		this.demo = demo;
 	}
 
@@ -71,10 +76,12 @@ class LayoutInterceptor implements HandlerInterceptor {
 			model.put("signedInName", login.firstName());
 			try {
 				addAccounts(model);
+				model.put("unreadNotifications", notifications.unreadCount(login.id()));
 			}
 			catch (DataAccessException e) {
-				// An error page for a database outage must still render: without the switcher.
-				log.warn("Page layout without the account switcher: {}", e.getClass().getSimpleName());
+				// An error page for a database outage must still render: without the switcher and the count.
+				log.warn("Page layout without the account switcher or the unread count: {}",
+						e.getClass().getSimpleName());
 			}
 		});
 	}

@@ -17,7 +17,7 @@ create table notifications.message (
     contains_secret   boolean      not null default false,
     redacted          boolean      not null default false,
     urgent            boolean      not null default false,  -- exempt from SMS quiet hours (security codes)
-    status            varchar(10)  not null check (status in ('PENDING', 'SENDING', 'SENT', 'DEAD')),
+    status            varchar(10)  not null check (status in ('PENDING', 'SENDING', 'SENT', 'DEAD', 'CANCELLED')),
     attempts          integer      not null default 0,
     next_attempt_at   timestamptz  not null default now(),
     claimed_at        timestamptz,

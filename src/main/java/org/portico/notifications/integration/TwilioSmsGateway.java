@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Twilio's Messages API ({@code POST /2010-04-01/Accounts/{sid}/Messages.json}, form-encoded, HTTP basic
- * authentication with the account SID and auth token). 2xx is sent; 429 and 5xx and timeouts are
- * retried; other 4xx (an invalid number, a blocked recipient) are permanent.
+ * authentication with the account SID and auth token). 2xx is sent; 401 (wrong credentials), 429, 5xx,
+ * timeouts and unreachable are retried; other 4xx (an invalid number, a blocked recipient) are permanent.
  */
 public class TwilioSmsGateway implements SmsGateway {
 
@@ -37,7 +37,9 @@ public class TwilioSmsGateway implements SmsGateway {
 
 	@Override
 	public String send(String to, String body) {
-		String form = "To=" + encode(to) + "&From=" + encode(settings.from()) + "&Body=" + encode(body);
+		// a messaging service (MG…) is named by its own field; Twilio rejects a service SID given as From
+		String sender = settings.from().startsWith("MG") ? "MessagingServiceSid" : "From";
+		String form = "To=" + encode(to) + "&" + sender + "=" + encode(settings.from()) + "&Body=" + encode(body);
 		String credentials = Base64.getEncoder()
 			.encodeToString((settings.accountSid() + ":" + settings.authToken()).getBytes(StandardCharsets.UTF_8));
 		var request = HttpRequest
@@ -71,7 +73,8 @@ public class TwilioSmsGateway implements SmsGateway {
 		}
 		var code = CODE.matcher(response.body());
 		String reason = "Twilio " + status + (code.find() ? " (error " + code.group(1) + ")" : "");
-		boolean retryable = status == 429 || status >= 500;
+		// 401: Portico's credentials are wrong, not the message; retrying gives the operator time to fix them
+		boolean retryable = status == 401 || status == 429 || status >= 500;
 		throw new SmsDeliveryException(reason, !retryable);
 	}
 

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -15,13 +16,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Content Security Policy on every response (DECISIONS.md): scripts only from this origin or with the
  * request's nonce (templates read it as {@code cspNonce}); no inline event handlers, no eval; the page
- * cannot be framed. Swagger UI, which needs inline code, gets a relaxed policy on its own paths.
+ * cannot be framed. Swagger UI, which needs inline code, gets a relaxed policy on its own paths; an
+ * email's HTML part in the demo inbox (its styles are inline, as mail clients need them) gets a policy
+ * that allows inline styles and nothing else, and may be framed by this origin only.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class ContentSecurityPolicyFilter extends OncePerRequestFilter {
 
 	public static final String NONCE_ATTRIBUTE = "cspNonce";
+
+	/** An email's HTML part in the demo inbox, e.g. {@code /demo/inbox/<message id>/html}. */
+	private static final Pattern DEMO_EMAIL_HTML = Pattern.compile("/demo/inbox/[^/]+/html");
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -33,7 +39,13 @@ public class ContentSecurityPolicyFilter extends OncePerRequestFilter {
 		String nonce = Base64.getEncoder().encodeToString(bytes);
 		request.setAttribute(NONCE_ATTRIBUTE, nonce);
 		String path = request.getRequestURI();
-		if (path.startsWith("/swagger-ui")) {
+		if (DEMO_EMAIL_HTML.matcher(path).matches()) {
+			// sandbox: the email runs in an opaque origin with no scripts, forms or navigation, even when
+			// opened directly rather than in the demo inbox's sandboxed frame
+			response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
+					+ "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox");
+		}
+		else if (path.startsWith("/swagger-ui")) {
 			response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'; "
 					+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
 		}
