@@ -6,52 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.portico.Browser;
-import org.portico.IntegrationTestSupport;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.portico.BrowserTestSupport;
 
 /**
  * The portal as a customer sees it, in Debian's Chromium at desktop and phone sizes: every page visited
  * passes axe-core's WCAG 2.1 AA rules, logs no console error (CSP violations included) and leaves a
  * full-page screenshot in {@code target/screenshots/} for visual review.
  */
-class PortalBrowserTests extends IntegrationTestSupport {
+class PortalBrowserTests extends BrowserTestSupport {
 
 	private static final String PRIYA = "priya.shah@example.com";
 
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-	private static Browser browser;
-
 	@org.springframework.beans.factory.annotation.Autowired
 	org.portico.demo.DemoProperties demo;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeAll
-	static void launch() {
-		browser = Browser.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
-	@AfterEach
-	void noConsoleErrors() {
-		if (browser != null) {
-			assertThat(browser.consoleErrors()).as("console errors (CSP violations included)").isEmpty();
-		}
-	}
 
 	@Test
 	void householdManagerSwitchesAccountAndLanguageOnDesktop() {
@@ -185,18 +153,6 @@ class PortalBrowserTests extends IntegrationTestSupport {
 			.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
 	}
 
-	private static String heading(Page page) {
-		return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)).textContent().strip();
-	}
 
-	/** Axe on the page as it is now, then a full-page screenshot named after it. */
-	private static void check(Page page, String name) {
-		page.waitForLoadState();
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
-		browser.assertAccessible(page);
-	}
 
-	private String url(String path) {
-		return "http://localhost:" + port + path;
-	}
 }

@@ -6,61 +6,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.portico.AccountFixtures;
-import org.portico.Browser;
-import org.portico.IntegrationTestSupport;
+import org.portico.BrowserTestSupport;
 import org.portico.identity.Login;
 import org.portico.notifications.Category;
 import org.portico.notifications.Notification;
 import org.portico.notifications.NotificationManagement;
 import org.portico.notifications.Recipient;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Notifications as a customer meets them, in Debian's Chromium at desktop and phone size: the bell, the
  * notification centre, notification settings with consent to texts, and the demo inbox. Every page passes
  * axe-core's WCAG 2.1 AA rules, logs no console error and leaves a screenshot in {@code target/screenshots/}.
  */
-class NotificationsBrowserTests extends IntegrationTestSupport {
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-	private static Browser browser;
+class NotificationsBrowserTests extends BrowserTestSupport {
 
 	@Autowired
 	AccountFixtures fixtures;
 
 	@Autowired
 	NotificationManagement notifications;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeAll
-	static void launch() {
-		browser = Browser.launch();
-	}
-
-	@AfterAll
-	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
-	@AfterEach
-	void noConsoleErrors() {
-		if (browser != null) {
-			assertThat(browser.consoleErrors()).as("console errors (CSP violations included)").isEmpty();
-		}
-	}
 
 	@Test
 	void customerReadsNoticesChoosesNotificationsTurnsOnTextsAndOpensTheDemoInbox() {
@@ -87,19 +55,19 @@ class NotificationsBrowserTests extends IntegrationTestSupport {
 		assertThat(bell).hasCount(1);
 		assertThat(bell.locator(".bell-badge")).hasText("2 unread notifications");
 		assertThat(bell).hasAccessibleName("2 unread notifications");
-		check(page, size + "-bell");
+		check(page, "notifications-" + size + "-bell");
 
 		bell.click();
 		assertThat(page).hasURL(url("/notifications"));
 		assertThat(heading(page)).isEqualTo("Notifications");
 		assertThat(page.locator(".notice-unread")).hasCount(2);
-		check(page, size + "-notification-centre");
+		check(page, "notifications-" + size + "-notification-centre");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mark all as read")).click();
 		assertThat(page.getByText("All your notifications are marked as read.")).isVisible();
 		assertThat(page.locator(".notice-unread")).hasCount(0);
 		assertThat(page.locator(".bell-link:visible .bell-badge")).hasCount(0);
 		assertThat(page.locator(".bell-link:visible")).hasAccessibleName("Notifications");
-		check(page, size + "-notification-centre-read");
+		check(page, "notifications-" + size + "-notification-centre-read");
 
 		// Settings in the menu, then notification settings.
 		if (phone) {
@@ -109,7 +77,7 @@ class NotificationsBrowserTests extends IntegrationTestSupport {
 		page.locator("#main-nav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Settings").setExact(true))
 			.click();
 		assertThat(page).hasURL(url("/settings"));
-		check(page, size + "-settings");
+		check(page, "notifications-" + size + "-settings");
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Notification settings")).click();
 		assertThat(page).hasURL(url("/settings/notifications"));
 		assertThat(page.locator("#SECURITY\\.EMAIL")).isChecked();
@@ -117,21 +85,21 @@ class NotificationsBrowserTests extends IntegrationTestSupport {
 		assertThat(page.locator("#OFFERS\\.EMAIL")).not().isChecked();
 		assertThat(page.locator("#BILLING\\.SMS")).isDisabled();
 		assertThat(page.getByLabel("Mobile number")).hasValue(owned.account().holder().phone().display());
-		check(page, size + "-notification-settings");
+		check(page, "notifications-" + size + "-notification-settings");
 
 		// Texts: the consent box must be ticked; the reason shows beside it.
 		Locator turnOn = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn on text messages"));
 		turnOn.click();
 		assertThat(page.locator("#agree-error")).isVisible();
 		assertThat(page.locator("#agree")).hasAttribute("aria-invalid", "true");
-		check(page, size + "-texts-consent-missing");
+		check(page, "notifications-" + size + "-texts-consent-missing");
 		page.locator("#agree").check();
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn on text messages")).click();
 		assertThat(page.getByText("Text messages are on, and we’re sending a text to")).isVisible();
 		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn off text messages")))
 			.isVisible();
 		assertThat(page.locator("#BILLING\\.SMS")).isEnabled();
-		check(page, size + "-texts-on");
+		check(page, "notifications-" + size + "-texts-on");
 
 		// A preference change: offers by email, bills by text, no payment notices in the app.
 		page.getByLabel("Offers: Email").check();
@@ -142,7 +110,7 @@ class NotificationsBrowserTests extends IntegrationTestSupport {
 		assertThat(page.locator("#OFFERS\\.EMAIL")).isChecked();
 		assertThat(page.locator("#BILLING\\.SMS")).isChecked();
 		assertThat(page.locator("#PAYMENTS\\.IN_APP")).not().isChecked();
-		check(page, size + "-notification-settings-saved");
+		check(page, "notifications-" + size + "-notification-settings-saved");
 
 		// The demo inbox, from the footer: this customer's email and the text that confirmed consent.
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Demo inbox: see every email and text sent"))
@@ -150,29 +118,16 @@ class NotificationsBrowserTests extends IntegrationTestSupport {
 		assertThat(page).hasURL(url("/demo/inbox"));
 		Locator email = page.locator("tr", new Page.LocatorOptions().setHasText(login.email().value())).first();
 		assertThat(email).isVisible();
-		check(page, size + "-demo-inbox");
+		check(page, "notifications-" + size + "-demo-inbox");
 		email.getByRole(AriaRole.LINK).click();
 		assertThat(heading(page)).isEqualTo("An online login was created for your account");
 		assertThat(page.locator("main")).containsText(login.email().value());
 		assertThat(page.frameLocator("iframe.email-frame").locator("body"))
 			.containsText("An online login to My Account was just created for your account.");
-		check(page, size + "-demo-email");
+		check(page, "notifications-" + size + "-demo-email");
 		page.context().close();
 	}
 
-	private static String heading(Page page) {
-		return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)).textContent().strip();
-	}
 
-	/** Axe on the page as it is now, then a full-page screenshot named after it. */
-	private static void check(Page page, String name) {
-		page.waitForLoadState();
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("notifications-" + name + ".png"))
-			.setFullPage(true));
-		browser.assertAccessible(page);
-	}
 
-	private String url(String path) {
-		return "http://localhost:" + port + path;
-	}
 }
