@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -72,7 +73,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http, SignInService signIn, PasswordEncoder passwordEncoder,
-			LocaleResolver localeResolver) throws Exception {
+			LocaleResolver localeResolver, SecurityActivity activity, KnownDevices devices,
+			ApplicationEventPublisher events) throws Exception {
 		var provider = new DaoAuthenticationProvider(signIn);
 		provider.setPasswordEncoder(passwordEncoder);
 		http.authenticationProvider(provider)
@@ -85,8 +87,8 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login")
 				.usernameParameter("username")
 				.passwordParameter("password")
-				.successHandler(new SignedInHandler(localeResolver))
-				.failureHandler(new SignInFailedHandler())
+				.successHandler(new SignedInHandler(localeResolver, activity, devices, events))
+				.failureHandler(new SignInFailedHandler(signIn, activity))
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
 			.headers(headers -> headers.frameOptions(frame -> frame.disable()).addHeaderWriter(frameOptions()));
@@ -105,8 +107,18 @@ class SecurityConfiguration {
 
 		private final LocaleResolver localeResolver;
 
-		SignedInHandler(LocaleResolver localeResolver) {
+		private final SecurityActivity activity;
+
+		private final KnownDevices devices;
+
+		private final ApplicationEventPublisher events;
+
+		SignedInHandler(LocaleResolver localeResolver, SecurityActivity activity, KnownDevices devices,
+				ApplicationEventPublisher events) {
 			this.localeResolver = localeResolver;
+			this.activity = activity;
+			this.devices = devices;
+			this.events = events;
 			setDefaultTargetUrl("/dashboard");
 		}
 
@@ -119,6 +131,14 @@ class SecurityConfiguration {
 			}
 			if (authentication.getPrincipal() instanceof CurrentLogin login) {
 				localeResolver.setLocale(request, response, java.util.Locale.forLanguageTag(login.language()));
+				ClientInfo client = ClientInfo.of(request);
+				boolean signedInBefore = activity.count(login.id(), SecurityEventType.SIGNED_IN,
+						java.time.Instant.EPOCH) > 0;
+				activity.record(login.id(), SecurityEventType.SIGNED_IN, client, null);
+				if (devices.remember(login.id(), request, response) && signedInBefore) {
+					activity.record(login.id(), SecurityEventType.NEW_DEVICE, client, null);
+					events.publishEvent(new NewDeviceSignedIn(login.id(), client.userAgent(), client.place()));
+				}
 			}
 			super.onAuthenticationSuccess(request, response, authentication);
 		}
@@ -130,12 +150,23 @@ class SecurityConfiguration {
 		private final SimpleUrlAuthenticationFailureHandler delegate = new SimpleUrlAuthenticationFailureHandler(
 				"/login?error");
 
+		private final SignInService signIn;
+
+		private final SecurityActivity activity;
+
+		SignInFailedHandler(SignInService signIn, SecurityActivity activity) {
+			this.signIn = signIn;
+			this.activity = activity;
+		}
+
 		@Override
 		public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 				AuthenticationException exception) throws IOException, jakarta.servlet.ServletException {
 			String username = request.getParameter("username");
 			if (username != null && username.length() <= SignInInputLimitFilter.MAX_USERNAME_LENGTH) {
 				request.getSession().setAttribute(LAST_USERNAME_ATTRIBUTE, username.strip());
+				activity.record(signIn.loginIdFor(username.strip()).orElse(null), SecurityEventType.SIGN_IN_FAILED,
+						ClientInfo.of(request), null);
 			}
 			delegate.onAuthenticationFailure(request, response, exception);
 		}

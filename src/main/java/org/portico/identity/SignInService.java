@@ -23,6 +23,19 @@ class SignInService implements UserDetailsService {
 		this.customers = customers;
 	}
 
+	/** The login an identifier names, if any: to tie a failed attempt to its login in the security log. */
+	java.util.Optional<LoginId> loginIdFor(String input) {
+		try {
+			var found = EmailAddress.looksLikeEmail(input)
+					? logins.findForSignIn("email", new EmailAddress(input).value())
+					: logins.findForSignIn("customer_id", new CustomerId(input).value());
+			return found.map(record -> new LoginId(record.id()));
+		}
+		catch (InvalidValueException e) {
+			return java.util.Optional.empty();
+		}
+	}
+
 	@Override
 	public UserDetails loadUserByUsername(String input) {
 		try {
