@@ -1,17 +1,67 @@
 package org.portico.identity;
 
+import java.util.concurrent.Semaphore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Argon2id password hashing (DECISIONS.md: m=19 MiB, t=2, p=1), also outside the web server (the seeder). */
+/**
+ * Argon2id password hashing (DECISIONS.md: m=19 MiB, t=2, p=1), also outside the web server (the
+ * seeder), behind a bulkhead: at most {@code portico.identity.hashing-concurrency} hashes at once
+ * (default: one less than the cores, at least one), so that a flood of sign-ins queues for hashing
+ * instead of taking every core from the other pages.
+ */
 @Configuration(proxyBeanMethods = false)
 class PasswordHashingConfiguration {
 
 	@Bean
 	PasswordEncoder passwordEncoder(IdentityProperties properties) {
 		var argon2 = properties.argon2();
-		return new Argon2PasswordEncoder(16, 32, argon2.parallelism(), argon2.memoryKib(), argon2.iterations());
+		int concurrency = properties.hashingConcurrency() > 0 ? properties.hashingConcurrency()
+				: Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+		return new BulkheadPasswordEncoder(
+				new Argon2PasswordEncoder(16, 32, argon2.parallelism(), argon2.memoryKib(), argon2.iterations()),
+				concurrency);
+	}
+
+	/** Limits how many hashes run at once; callers beyond that wait their turn (no CPU while waiting). */
+	static final class BulkheadPasswordEncoder implements PasswordEncoder {
+
+		private final PasswordEncoder delegate;
+
+		private final Semaphore permits;
+
+		BulkheadPasswordEncoder(PasswordEncoder delegate, int concurrency) {
+			this.delegate = delegate;
+			this.permits = new Semaphore(concurrency, true);
+		}
+
+		@Override
+		public String encode(CharSequence rawPassword) {
+			permits.acquireUninterruptibly();
+			try {
+				return delegate.encode(rawPassword);
+			}
+			finally {
+				permits.release();
+			}
+		}
+
+		@Override
+		public boolean matches(CharSequence rawPassword, String encodedPassword) {
+			permits.acquireUninterruptibly();
+			try {
+				return delegate.matches(rawPassword, encodedPassword);
+			}
+			finally {
+				permits.release();
+			}
+		}
+
+		@Override
+		public boolean upgradeEncoding(String encodedPassword) {
+			return delegate.upgradeEncoding(encodedPassword);
+		}
 	}
 }
