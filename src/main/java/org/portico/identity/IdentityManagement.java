@@ -1,11 +1,13 @@
 package org.portico.identity;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.portico.customer.CustomerManagement;
+import org.portico.customer.Person;
 import org.portico.customer.PersonId;
 import org.portico.customer.ServiceAccountId;
 import org.portico.customer.UnknownServiceAccountException;
@@ -24,9 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IdentityManagement {
 
-	static final int MIN_PASSWORD_LENGTH = 12;
+	static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
 
-	static final int MAX_PASSWORD_LENGTH = 256;
+	static final int MAX_PASSWORD_LENGTH = PasswordPolicy.MAX_LENGTH;
 
 	private final LoginRepository logins;
 
@@ -36,14 +38,20 @@ public class IdentityManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final PasswordPolicy policy;
+
+	private final Clock clock;
+
 	private final SecureRandom random = new SecureRandom();
 
 	IdentityManagement(LoginRepository logins, CustomerManagement customers, PasswordEncoder passwordEncoder,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, PasswordPolicy policy, Clock clock) {
 		this.logins = logins;
 		this.customers = customers;
 		this.passwordEncoder = passwordEncoder;
 		this.events = events;
+		this.policy = policy;
+		this.clock = clock;
 	}
 
 	/**
@@ -66,11 +74,12 @@ public class IdentityManagement {
 		if (chosenCustomerId != null && logins.customerIdTaken(chosenCustomerId)) {
 			throw new InvalidValueException("identity.customer-id.taken", "Customer ID already taken");
 		}
-		if (password.length() < MIN_PASSWORD_LENGTH) {
-			throw new InvalidValueException("identity.password.too-short", "Password too short");
-		}
-		if (password.length() > MAX_PASSWORD_LENGTH) {
-			throw new InvalidValueException("identity.password.too-long", "Password too long");
+		Person holder = customers.findPerson(person).orElseThrow();
+		// Account numbers are not known yet: grants come after the login (checked on every later change).
+		var violations = policy.check(password, new PasswordPolicy.PersonalDetails(
+				List.of(holder.firstName(), holder.lastName()), email.value(), customerId.value(), List.of()));
+		if (!violations.isEmpty()) {
+			throw new InvalidValueException(violations.get(0).messageKey(), "Password refused by the policy");
 		}
 		var id = new LoginId(UUID.randomUUID());
 		logins.insert(id, person, email, customerId, passwordEncoder.encode(password));
@@ -105,6 +114,49 @@ public class IdentityManagement {
 	@Transactional(readOnly = true)
 	public Optional<Login> loginOf(PersonId person) {
 		return logins.findByPerson(person);
+	}
+
+	/** Whether {@code password} is the login's current password (refuses oversized input without hashing). */
+	@Transactional(readOnly = true)
+	public boolean passwordMatches(LoginId login, String password) {
+		if (password.length() > PasswordPolicy.MAX_LENGTH * 4) {
+			return false;
+		}
+		return logins.passwordHash(login).map(hash -> passwordEncoder.matches(password, hash)).orElse(false);
+	}
+
+	/** What the login's password must not be built from: names, email, customer ID, account numbers. */
+	@Transactional(readOnly = true)
+	public PasswordPolicy.PersonalDetails personalDetails(LoginId login) {
+		Login found = logins.find(login).orElseThrow(() -> new IllegalArgumentException("No login " + login));
+		List<String> names = customers.findPerson(found.person())
+			.map(p -> List.of(p.firstName(), p.lastName()))
+			.orElse(List.of());
+		var accountIds = logins.grantsOf(login).stream().map(AccountGrant::account).toList();
+		List<String> numbers = customers.findAll(accountIds).stream().map(a -> a.number().digits()).toList();
+		return new PasswordPolicy.PersonalDetails(names, found.email().value(), found.customerId().value(), numbers);
+	}
+
+	/** Every reason the policy refuses {@code password} as the login's new password. */
+	@Transactional(readOnly = true)
+	public List<PasswordPolicy.Violation> checkNewPassword(LoginId login, String password) {
+		return policy.check(password, personalDetails(login));
+	}
+
+	/**
+	 * Replaces the login's password (the caller has verified the current one) and publishes
+	 * {@link PasswordChanged}, on which the address of record is told. Refuses a password the policy
+	 * refuses.
+	 */
+	@Transactional
+	public void changePassword(LoginId login, String newPassword) {
+		var violations = checkNewPassword(login, newPassword);
+		if (!violations.isEmpty()) {
+			throw new InvalidValueException(violations.get(0).messageKey(), "Password refused by the policy");
+		}
+		Login found = logins.find(login).orElseThrow(() -> new IllegalArgumentException("No login " + login));
+		logins.updatePasswordHash(login, passwordEncoder.encode(newPassword));
+		events.publishEvent(new PasswordChanged(login, found.person(), clock.instant()));
 	}
 
 	private CustomerId assignCustomerId() {

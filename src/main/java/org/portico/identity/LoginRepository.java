@@ -74,6 +74,20 @@ class LoginRepository {
 			.optional();
 	}
 
+	Optional<String> passwordHash(LoginId login) {
+		return jdbc.sql("select password_hash from identity.login where id = :id")
+			.param("id", login.value())
+			.query(String.class)
+			.optional();
+	}
+
+	void updatePasswordHash(LoginId login, String passwordHash) {
+		jdbc.sql("update identity.login set password_hash = :hash where id = :id")
+			.param("id", login.value())
+			.param("hash", passwordHash)
+			.update();
+	}
+
 	record SignInRecord(UUID id, UUID person, String customerId, String email, boolean enabled, String passwordHash) {
 	}
 

@@ -3,6 +3,8 @@ package org.portico.identity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.portico.identity.throttling.SignInThrottle;
+import org.portico.identity.throttling.SignInThrottleFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -74,7 +76,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http, SignInService signIn, PasswordEncoder passwordEncoder,
 			LocaleResolver localeResolver, SecurityActivity activity, KnownDevices devices,
-			ApplicationEventPublisher events) throws Exception {
+			ApplicationEventPublisher events, SignInThrottle throttle) throws Exception {
 		var provider = new DaoAuthenticationProvider(signIn);
 		provider.setPasswordEncoder(passwordEncoder);
 		http.authenticationProvider(provider)
@@ -84,11 +86,14 @@ class SecurityConfiguration {
 				.authenticated())
 			.csrf(csrf -> csrf.ignoringRequestMatchers(SMS_WEBHOOK))
 			.addFilterBefore(new SignInInputLimitFilter(), UsernamePasswordAuthenticationFilter.class)
+			// after the input limit, before any password hashing: throttled attempts cost no Argon2 work
+			.addFilterBefore(new SignInThrottleFilter(throttle, signIn::loginIdFor, devices, activity),
+					UsernamePasswordAuthenticationFilter.class)
 			.formLogin(form -> form.loginPage("/login")
 				.usernameParameter("username")
 				.passwordParameter("password")
-				.successHandler(new SignedInHandler(localeResolver, activity, devices, events))
-				.failureHandler(new SignInFailedHandler(signIn, activity))
+				.successHandler(new SignedInHandler(localeResolver, activity, devices, events, throttle))
+				.failureHandler(new SignInFailedHandler(signIn, activity, throttle))
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
 			.headers(headers -> headers.frameOptions(frame -> frame.disable()).addHeaderWriter(frameOptions()));
@@ -113,12 +118,15 @@ class SecurityConfiguration {
 
 		private final ApplicationEventPublisher events;
 
+		private final SignInThrottle throttle;
+
 		SignedInHandler(LocaleResolver localeResolver, SecurityActivity activity, KnownDevices devices,
-				ApplicationEventPublisher events) {
+				ApplicationEventPublisher events, SignInThrottle throttle) {
 			this.localeResolver = localeResolver;
 			this.activity = activity;
 			this.devices = devices;
 			this.events = events;
+			this.throttle = throttle;
 			setDefaultTargetUrl("/dashboard");
 		}
 
@@ -132,12 +140,14 @@ class SecurityConfiguration {
 			if (authentication.getPrincipal() instanceof CurrentLogin login) {
 				localeResolver.setLocale(request, response, java.util.Locale.forLanguageTag(login.language()));
 				ClientInfo client = ClientInfo.of(request);
+				throttle.recordSuccess(login.id(), SignInThrottleFilter.sourceIp(request));
+				org.portico.identity.session.SessionClients.of(request).signedIn(request, client);
 				boolean signedInBefore = activity.count(login.id(), SecurityEventType.SIGNED_IN,
 						java.time.Instant.EPOCH) > 0;
 				activity.record(login.id(), SecurityEventType.SIGNED_IN, client, null);
 				if (devices.remember(login.id(), request, response) && signedInBefore) {
 					activity.record(login.id(), SecurityEventType.NEW_DEVICE, client, null);
-					events.publishEvent(new NewDeviceSignedIn(login.id(), client.userAgent(), client.place()));
+					org.portico.identity.session.SessionClients.of(request).newDevice(login.id(), client, request, response);
 				}
 			}
 			super.onAuthenticationSuccess(request, response, authentication);
@@ -154,19 +164,29 @@ class SecurityConfiguration {
 
 		private final SecurityActivity activity;
 
-		SignInFailedHandler(SignInService signIn, SecurityActivity activity) {
+		private final SignInThrottle throttle;
+
+		SignInFailedHandler(SignInService signIn, SecurityActivity activity, SignInThrottle throttle) {
 			this.signIn = signIn;
 			this.activity = activity;
+			this.throttle = throttle;
 		}
 
 		@Override
 		public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 				AuthenticationException exception) throws IOException, jakarta.servlet.ServletException {
 			String username = request.getParameter("username");
-			if (username != null && username.length() <= SignInInputLimitFilter.MAX_USERNAME_LENGTH) {
-				request.getSession().setAttribute(LAST_USERNAME_ATTRIBUTE, username.strip());
-				activity.record(signIn.loginIdFor(username.strip()).orElse(null), SecurityEventType.SIGN_IN_FAILED,
-						ClientInfo.of(request), null);
+			if (username == null || username.length() <= SignInInputLimitFilter.MAX_USERNAME_LENGTH) {
+				String identifier = SignInThrottleFilter.identifier(request);
+				LoginId login = signIn.loginIdFor(identifier).orElse(null);
+				ClientInfo client = ClientInfo.of(request);
+				if (username != null) {
+					request.getSession().setAttribute(LAST_USERNAME_ATTRIBUTE, identifier);
+				}
+				activity.record(login, SecurityEventType.SIGN_IN_FAILED, client, null);
+				// only failures count towards throttling (DECISIONS.md "Security mechanics")
+				throttle.recordFailure(SignInThrottle.Subject.of(identifier, login), SignInThrottleFilter.sourceIp(request),
+						client);
 			}
 			delegate.onAuthenticationFailure(request, response, exception);
 		}

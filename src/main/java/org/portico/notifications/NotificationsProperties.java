@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Message delivery ({@code portico.notifications.*}).
  *
- * @param from the sender of emails, e.g. {@code "Riverbend Communications <noreply@example.com>"}
+ * @param from the sender of emails, e.g. {@code Riverbend Communications <noreply@example.com>}
  * @param pollInterval how often the delivery job looks for due messages
  * @param batchSize how many messages one run of the job claims at a time
  * @param maxAttempts deliveries tried before a message is dead-lettered

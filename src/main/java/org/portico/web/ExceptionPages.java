@@ -1,10 +1,14 @@
 package org.portico.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.portico.customer.UnknownServiceAccountException;
 import org.portico.identity.AccountAccessDeniedException;
 import org.portico.identity.NoGrantException;
+import org.portico.identity.ReauthenticationRequiredException;
 import org.portico.shared.InvalidValueException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,5 +34,24 @@ class ExceptionPages {
 	@ExceptionHandler({ InvalidValueException.class, MethodArgumentTypeMismatchException.class })
 	void badRequest(HttpServletResponse response) throws IOException {
 		response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+	}
+
+	/**
+	 * A sensitive action without a recent password: to the re-authentication page, which comes back here
+	 * (the page of a form that was posted). htmx requests are redirected by htmx itself.
+	 */
+	@ExceptionHandler(ReauthenticationRequiredException.class)
+	void reauthenticate(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		String next = request.getRequestURI().substring(request.getContextPath().length());
+		if ("GET".equals(request.getMethod()) && request.getQueryString() != null) {
+			next += "?" + request.getQueryString();
+		}
+		String target = request.getContextPath() + "/reauthenticate?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+		if ("true".equals(request.getHeader("HX-Request"))) {
+			response.setHeader("HX-Redirect", target);
+			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+			return;
+		}
+		response.sendRedirect(target);
 	}
 }

@@ -18,7 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * request's nonce (templates read it as {@code cspNonce}); no inline event handlers, no eval; the page
  * cannot be framed. Swagger UI, which needs inline code, gets a relaxed policy on its own paths; an
  * email's HTML part in the demo inbox (its styles are inline, as mail clients need them) gets a policy
- * that allows inline styles and nothing else, and may be framed by this origin only.
+ * that allows inline styles and nothing else, and may be framed by this origin only. Every response also
+ * gets X-Content-Type-Options, X-Frame-Options, Referrer-Policy, Permissions-Policy and, over HTTPS only,
+ * Strict-Transport-Security (one year, subdomains included).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -28,6 +30,10 @@ public class ContentSecurityPolicyFilter extends OncePerRequestFilter {
 
 	/** An email's HTML part in the demo inbox, e.g. {@code /demo/inbox/<message id>/html}. */
 	private static final Pattern DEMO_EMAIL_HTML = Pattern.compile("/demo/inbox/[^/]+/html");
+
+	/** Powerful browser features this portal never uses are off; payments only from this origin. */
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(self), usb=(), "
+			+ "interest-cohort=(), browsing-topics=()";
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -56,6 +62,19 @@ public class ContentSecurityPolicyFilter extends OncePerRequestFilter {
 		}
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+		response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
+		// Spring Security writes it too; set here as well so error pages and unsecured paths carry it
+		response.setHeader("X-Frame-Options", DEMO_EMAIL_HTML.matcher(path).matches() ? "SAMEORIGIN" : "DENY");
+		if (request.isSecure()) {
+			// HTTPS only (X-Forwarded-Proto from a trusted proxy counts): browsers ignore it over HTTP anyway
+			response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+		}
 		chain.doFilter(request, response);
+	}
+
+	/** Error pages get the headers too (the container's error dispatch rewrites the response). */
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
 	}
 }
