@@ -6,7 +6,6 @@ import java.io.IOException;
 import org.portico.identity.throttling.SignInThrottle;
 import org.portico.identity.throttling.SignInThrottleFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -76,7 +75,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http, SignInService signIn, PasswordEncoder passwordEncoder,
 			LocaleResolver localeResolver, SecurityActivity activity, KnownDevices devices,
-			ApplicationEventPublisher events, SignInThrottle throttle) throws Exception {
+			SignInThrottle throttle) throws Exception {
 		var provider = new DaoAuthenticationProvider(signIn);
 		provider.setPasswordEncoder(passwordEncoder);
 		http.authenticationProvider(provider)
@@ -92,7 +91,7 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login")
 				.usernameParameter("username")
 				.passwordParameter("password")
-				.successHandler(new SignedInHandler(localeResolver, activity, devices, events, throttle))
+				.successHandler(new SignedInHandler(localeResolver, activity, devices, throttle))
 				.failureHandler(new SignInFailedHandler(signIn, activity, throttle))
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
@@ -116,16 +115,13 @@ class SecurityConfiguration {
 
 		private final KnownDevices devices;
 
-		private final ApplicationEventPublisher events;
-
 		private final SignInThrottle throttle;
 
 		SignedInHandler(LocaleResolver localeResolver, SecurityActivity activity, KnownDevices devices,
-				ApplicationEventPublisher events, SignInThrottle throttle) {
+				SignInThrottle throttle) {
 			this.localeResolver = localeResolver;
 			this.activity = activity;
 			this.devices = devices;
-			this.events = events;
 			this.throttle = throttle;
 			setDefaultTargetUrl("/dashboard");
 		}
