@@ -23,10 +23,8 @@ import org.portico.subscriptions.Subscription;
 import org.portico.subscriptions.SubscriptionManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,11 +32,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Seeds the demo provider when demo mode is on: the catalogue (every start, idempotently) and, into a
  * database without accounts, the accounts of the README's demo-login table, each in a distinct
  * situation. Everything goes through the modules' façades, so events and rules apply as in real use.
+ * It runs as an early lifecycle phase, before the web server opens its port: by the time Portico answers
+ * (and reports itself ready), the demo logins exist.
  */
 @Component
-@Order(0)
 @ConditionalOnBooleanProperty("portico.demo.enabled")
-class DemoSeeder implements ApplicationRunner {
+class DemoSeeder implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
 
@@ -67,8 +66,31 @@ class DemoSeeder implements ApplicationRunner {
 		this.clock = clock;
 	}
 
+	private volatile boolean running;
+
 	@Override
-	public void run(ApplicationArguments args) {
+	public void start() {
+		seed();
+		running = true;
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Before the web server (which starts in the last phases). */
+	@Override
+	public int getPhase() {
+		return 0;
+	}
+
+	void seed() {
 		transaction.executeWithoutResult(status -> {
 			catalog.define();
 			if (customers.countAccounts() > 0) {
