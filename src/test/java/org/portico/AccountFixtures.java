@@ -22,6 +22,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccountFixtures {
 
+	/** Unique within a test run, so that no two fixture accounts share a service address line. */
+	private static final java.util.concurrent.atomic.AtomicInteger HOUSE_NUMBERS = new java.util.concurrent.atomic.AtomicInteger(
+			10_000);
+
 	/** The password of every fixture login. */
 	public static final String SECRET = "fixture-" + "correct-horse-battery";
 
@@ -39,8 +43,7 @@ public class AccountFixtures {
 		return new NewServiceAccount(firstName, lastName,
 				new EmailAddress(firstName.toLowerCase() + "." + unique + "@example.test"),
 				PhoneNumber.parse("215555" + (1000 + ThreadLocalRandom.current().nextInt(9000))), Language.EN_US,
-				new PostalAddress(ThreadLocalRandom.current().nextInt(1, 999) + " Walnut St", null, "Philadelphia", "PA",
-						"19103"),
+				new PostalAddress(HOUSE_NUMBERS.incrementAndGet() + " Walnut St", null, "Philadelphia", "PA", "19103"),
 				null, 12, AccountStatus.ACTIVE);
 	}
 
