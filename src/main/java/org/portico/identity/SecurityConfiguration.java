@@ -14,7 +14,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -95,6 +99,7 @@ class SecurityConfiguration {
 				.failureHandler(new SignInFailedHandler(signIn, activity, throttle))
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
+			.exceptionHandling(handling -> handling.accessDeniedHandler(new RecordingAccessDeniedHandler(activity)))
 			.headers(headers -> headers.frameOptions(frame -> frame.disable()).addHeaderWriter(frameOptions()));
 		return http.build();
 	}
@@ -104,6 +109,39 @@ class SecurityConfiguration {
 		RequestMatcher frameable = PathPatternRequestMatcher.withDefaults().matcher(FRAMEABLE_PATH);
 		return (request, response) -> response.setHeader("X-Frame-Options",
 				frameable.matches(request) ? "SAMEORIGIN" : "DENY");
+	}
+
+	/**
+	 * A missing or tampered CSRF token (a forged form, a replayed request) is refused with the 403 page, as
+	 * Spring Security does, and recorded in the security log with the path (never the token).
+	 */
+	private static final class RecordingAccessDeniedHandler implements AccessDeniedHandler {
+
+		private final AccessDeniedHandlerImpl delegate = new AccessDeniedHandlerImpl();
+
+		private final SecurityActivity activity;
+
+		RecordingAccessDeniedHandler(SecurityActivity activity) {
+			this.activity = activity;
+		}
+
+		@Override
+		public void handle(HttpServletRequest request, HttpServletResponse response,
+				AccessDeniedException denied) throws IOException, jakarta.servlet.ServletException {
+			if (denied instanceof CsrfException) {
+				LoginId login = null;
+				var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+					.getAuthentication();
+				if (authentication != null && authentication.getPrincipal() instanceof CurrentLogin current) {
+					login = current.id();
+				}
+				String path = request.getRequestURI();
+				activity.record(login, SecurityEventType.REQUEST_REJECTED, ClientInfo.of(request),
+						"CSRF token missing or invalid: " + request.getMethod() + " "
+								+ (path.length() > 100 ? path.substring(0, 100) : path));
+			}
+			delegate.handle(request, response, denied);
+		}
 	}
 
 	/** After sign-in: the page asked for before, else the dashboard; in the login's own language. */

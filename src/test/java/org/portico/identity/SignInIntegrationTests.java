@@ -89,6 +89,25 @@ class SignInIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void aFormWithoutOrWithATamperedCsrfTokenIsRefusedAndRecordedInTheSecurityLog() throws Exception {
+		var owned = fixtures.ownedAccount();
+		Cookie session = AuthorizationMatrix.signIn(mvc, owned.owner().email().value(), AccountFixtures.SECRET);
+		MvcResult missing = mvc.perform(post("/account/switch").param("account", owned.account().id().toString())
+			.cookie(session)).andReturn();
+		MvcResult tampered = mvc.perform(post("/logout").param("_csrf", "forged-token").cookie(session)).andReturn();
+		assertThat(missing.getResponse().getStatus()).isEqualTo(403);
+		assertThat(tampered.getResponse().getStatus()).isEqualTo(403);
+		// no state change: still signed in
+		assertThat(mvc.perform(get("/dashboard").cookie(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+		var details = jdbc.sql("""
+				select detail from identity.security_event where login_id = :login and type = 'REQUEST_REJECTED'
+				order by id
+				""").param("login", owned.owner().id().value()).query(String.class).list();
+		assertThat(details).containsExactly("CSRF token missing or invalid: POST /account/switch",
+				"CSRF token missing or invalid: POST /logout");
+	}
+
+	@Test
 	void signOutEndsTheSession() throws Exception {
 		var owned = fixtures.ownedAccount();
 		Cookie session = AuthorizationMatrix.signIn(mvc, owned.owner().email().value(), AccountFixtures.SECRET);
