@@ -17,8 +17,4 @@ public record ClientInfo(@Nullable String ip, @Nullable String userAgent, @Nulla
 		}
 		return new ClientInfo(request.getRemoteAddr(), agent, null);
 	}
-
-	public ClientInfo withPlace(@Nullable String place) {
-		return new ClientInfo(ip, userAgent, place);
-	}
 }

@@ -90,7 +90,8 @@ public class KnownDevices {
 			response.addHeader("Set-Cookie", cookie.toString());
 		}
 		String agent = request.getHeader("User-Agent");
-		int inserted = jdbc.sql("""
+		// xmax = 0 on the returned row: it was inserted, not updated (a device new to this login)
+		return jdbc.sql("""
 				insert into identity.known_device (login_id, token_hash, first_seen, last_seen, user_agent)
 				values (:login, :hash, :now, :now, :agent)
 				on conflict (login_id, token_hash) do update set last_seen = excluded.last_seen
@@ -101,8 +102,7 @@ public class KnownDevices {
 			.param("now", Timestamp.from(clock.instant()))
 			.param("agent", agent == null ? null : agent.substring(0, Math.min(agent.length(), 300)))
 			.query(Boolean.class)
-			.single() ? 1 : 0;
-		return inserted == 1;
+			.single();
 	}
 
 	static String hash(String token) {

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -64,6 +63,14 @@ public class SecurityActivity {
 			.list();
 	}
 
+	/** Whether the login ever had an event of this type (one index probe, not a count of its history). */
+	@Transactional(readOnly = true)
+	public boolean hasAny(LoginId login, SecurityEventType type) {
+		return jdbc.sql("""
+				select exists (select 1 from identity.security_event where login_id = :login and type = :type)
+				""").param("login", login.value()).param("type", type.name()).query(Boolean.class).single();
+	}
+
 	/** Events of a type for a login since a moment (throttling and tests count them). */
 	@Transactional(readOnly = true)
 	public long count(LoginId login, SecurityEventType type, Instant since) {
@@ -76,9 +83,5 @@ public class SecurityActivity {
 			.param("since", Timestamp.from(since))
 			.query(Long.class)
 			.single();
-	}
-
-	static UUID id(LoginId login) {
-		return login.value();
 	}
 }

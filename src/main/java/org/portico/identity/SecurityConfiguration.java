@@ -176,8 +176,7 @@ class SecurityConfiguration {
 				ClientInfo client = ClientInfo.of(request);
 				throttle.recordSuccess(login.id(), SignInThrottleFilter.sourceIp(request));
 				org.portico.identity.session.SessionClients.of(request).signedIn(request, client);
-				boolean signedInBefore = activity.count(login.id(), SecurityEventType.SIGNED_IN,
-						java.time.Instant.EPOCH) > 0;
+				boolean signedInBefore = activity.hasAny(login.id(), SecurityEventType.SIGNED_IN);
 				activity.record(login.id(), SecurityEventType.SIGNED_IN, client, null);
 				if (devices.remember(login.id(), request, response) && signedInBefore) {
 					activity.record(login.id(), SecurityEventType.NEW_DEVICE, client, null);
