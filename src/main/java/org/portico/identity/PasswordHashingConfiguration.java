@@ -3,14 +3,13 @@ package org.portico.identity;
 import java.util.concurrent.Semaphore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Argon2id password hashing (DECISIONS.md: m=19 MiB, t=2, p=1), also outside the web server (the
  * seeder), behind a bulkhead: at most {@code portico.identity.hashing-concurrency} hashes at once
- * (default: one less than the cores, at least one), so that a flood of sign-ins queues for hashing
- * instead of taking every core from the other pages.
+ * (default: the number of cores), so that a flood of sign-ins queues for hashing instead of piling up
+ * hashes that compete for the cores (and their memory) with each other and with the other pages.
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordHashingConfiguration {
@@ -19,10 +18,9 @@ class PasswordHashingConfiguration {
 	PasswordEncoder passwordEncoder(IdentityProperties properties) {
 		var argon2 = properties.argon2();
 		int concurrency = properties.hashingConcurrency() > 0 ? properties.hashingConcurrency()
-				: Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-		return new BulkheadPasswordEncoder(
-				new Argon2PasswordEncoder(16, 32, argon2.parallelism(), argon2.memoryKib(), argon2.iterations()),
-				concurrency);
+				: Runtime.getRuntime().availableProcessors();
+		return new BulkheadPasswordEncoder(new PooledArgon2PasswordEncoder(argon2.memoryKib(), argon2.iterations(),
+				argon2.parallelism(), concurrency), concurrency);
 	}
 
 	/** Limits how many hashes run at once; callers beyond that wait their turn (no CPU while waiting). */

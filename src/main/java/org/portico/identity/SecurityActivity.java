@@ -7,13 +7,14 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The append-only security log (sign-ins, failures, refusals, locks, password changes, revoked sessions,
- * rejected requests). An event is written in its own transaction, so a failure that rolls back the
- * attempt is still recorded. Details never carry passwords, codes, tokens or full emails.
+ * rejected requests). An event joins the caller's transaction when there is one: a separate transaction
+ * would hold a second pooled connection per request, and under a sign-in flood every connection ended up
+ * held by a request waiting for another (found by {@code SignInBenchmark}). Failures are recorded outside
+ * of any transaction that could roll them back. Details never carry passwords, codes, tokens or full emails.
  */
 @Service
 public class SecurityActivity {
@@ -30,7 +31,7 @@ public class SecurityActivity {
 		this.clock = clock;
 	}
 
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@Transactional
 	public void record(@Nullable LoginId login, SecurityEventType type, ClientInfo client, @Nullable String detail) {
 		String place = client.place() != null ? client.place()
 				: client.ip() == null ? null : locations.placeOf(client.ip()).orElse(null);

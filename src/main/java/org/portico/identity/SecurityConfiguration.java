@@ -27,6 +27,8 @@ import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -79,7 +81,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http, SignInService signIn, PasswordEncoder passwordEncoder,
 			LocaleResolver localeResolver, SecurityActivity activity, KnownDevices devices,
-			SignInThrottle throttle) throws Exception {
+			SignInThrottle throttle, PlatformTransactionManager transactions) throws Exception {
 		var provider = new DaoAuthenticationProvider(signIn);
 		provider.setPasswordEncoder(passwordEncoder);
 		http.authenticationProvider(provider)
@@ -95,7 +97,8 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login")
 				.usernameParameter("username")
 				.passwordParameter("password")
-				.successHandler(new SignedInHandler(localeResolver, activity, devices, throttle))
+				.successHandler(new SignedInHandler(localeResolver, activity, devices, throttle,
+						new TransactionTemplate(transactions)))
 				.failureHandler(new SignInFailedHandler(signIn, activity, throttle))
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
@@ -155,12 +158,15 @@ class SecurityConfiguration {
 
 		private final SignInThrottle throttle;
 
+		private final TransactionTemplate transaction;
+
 		SignedInHandler(LocaleResolver localeResolver, SecurityActivity activity, KnownDevices devices,
-				SignInThrottle throttle) {
+				SignInThrottle throttle, TransactionTemplate transaction) {
 			this.localeResolver = localeResolver;
 			this.activity = activity;
 			this.devices = devices;
 			this.throttle = throttle;
+			this.transaction = transaction;
 			setDefaultTargetUrl("/dashboard");
 		}
 
@@ -174,14 +180,18 @@ class SecurityConfiguration {
 			if (authentication.getPrincipal() instanceof CurrentLogin login) {
 				localeResolver.setLocale(request, response, java.util.Locale.forLanguageTag(login.language()));
 				ClientInfo client = ClientInfo.of(request);
-				throttle.recordSuccess(login.id(), SignInThrottleFilter.sourceIp(request));
 				org.portico.identity.session.SessionClients.of(request).signedIn(request, client);
-				boolean signedInBefore = activity.hasAny(login.id(), SecurityEventType.SIGNED_IN);
-				activity.record(login.id(), SecurityEventType.SIGNED_IN, client, null);
-				if (devices.remember(login.id(), request, response) && signedInBefore) {
-					activity.record(login.id(), SecurityEventType.NEW_DEVICE, client, null);
-					org.portico.identity.session.SessionClients.of(request).newDevice(login.id(), client, request, response);
-				}
+				// one transaction (one commit) for the sign-in's bookkeeping: it is on every sign-in's path
+				transaction.executeWithoutResult(status -> {
+					throttle.recordSuccess(login.id(), SignInThrottleFilter.sourceIp(request));
+					boolean signedInBefore = activity.hasAny(login.id(), SecurityEventType.SIGNED_IN);
+					activity.record(login.id(), SecurityEventType.SIGNED_IN, client, null);
+					if (devices.remember(login.id(), request, response) && signedInBefore) {
+						activity.record(login.id(), SecurityEventType.NEW_DEVICE, client, null);
+						org.portico.identity.session.SessionClients.of(request).newDevice(login.id(), client, request,
+								response);
+					}
+				});
 			}
 			super.onAuthenticationSuccess(request, response, authentication);
 		}
