@@ -44,7 +44,9 @@ class SecurityConfiguration {
 	/** Session attribute remembering what was typed in “Email or customer ID” after a failed sign-in. */
 	static final String LAST_USERNAME_ATTRIBUTE = "portico.lastUsername";
 
-	static final String[] PUBLIC_PATHS = { "/", "/login", "/error", "/error/**", "/theme.css", "/favicon.ico", "/css/**", "/js/**",
+	static final String[] PUBLIC_PATHS = { "/", "/login", "/register", "/register/**", "/recover/**",
+			// a new email is confirmed from a link that works signed in or not (the browser that asked)
+			"/settings/email/confirm", "/error", "/error/**", "/theme.css", "/favicon.ico", "/css/**", "/js/**",
 			"/images/**", "/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
 			"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
 			// the demo inbox: its controller answers 404 unless demo mode is on
