@@ -11,24 +11,30 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 
-/** English and Spanish bundles have the same keys, and no message is left empty. */
+/** English and Spanish bundles have the same keys, and no message is left empty (every bundle of spring.messages.basename). */
 class I18nBundlesTests {
+
+	private static final String[] BASE_NAMES = { "messages", "messages-registration", "messages-profile" };
 
 	@Test
 	void englishAndSpanishBundlesHaveTheSameKeys() throws IOException {
-		Properties english = load("messages.properties");
-		Properties spanish = load("messages_es.properties");
-		Set<String> missingInSpanish = new TreeSet<>(english.stringPropertyNames());
-		missingInSpanish.removeAll(spanish.stringPropertyNames());
-		Set<String> missingInEnglish = new TreeSet<>(spanish.stringPropertyNames());
-		missingInEnglish.removeAll(english.stringPropertyNames());
-		assertThat(missingInSpanish).as("keys missing in messages_es.properties").isEmpty();
-		assertThat(missingInEnglish).as("keys missing in messages.properties").isEmpty();
+		for (String base : BASE_NAMES) {
+			Properties english = load(base + ".properties");
+			Properties spanish = load(base + "_es.properties");
+			Set<String> missingInSpanish = new TreeSet<>(english.stringPropertyNames());
+			missingInSpanish.removeAll(spanish.stringPropertyNames());
+			Set<String> missingInEnglish = new TreeSet<>(spanish.stringPropertyNames());
+			missingInEnglish.removeAll(english.stringPropertyNames());
+			assertThat(missingInSpanish).as("keys missing in " + base + "_es.properties").isEmpty();
+			assertThat(missingInEnglish).as("keys missing in " + base + ".properties").isEmpty();
+		}
 	}
 
 	@Test
 	void noMessageIsBlankAndNoneUsesAStraightApostropheWithArguments() throws IOException {
-		for (String bundle : new String[] { "messages.properties", "messages_es.properties" }) {
+		for (String bundle : java.util.Arrays.stream(BASE_NAMES)
+			.flatMap(base -> java.util.stream.Stream.of(base + ".properties", base + "_es.properties"))
+			.toList()) {
 			Properties messages = load(bundle);
 			for (String key : messages.stringPropertyNames()) {
 				String value = messages.getProperty(key);
