@@ -10,6 +10,7 @@ import org.portico.shared.AccountNumber;
 import org.portico.shared.EmailAddress;
 import org.portico.shared.Language;
 import org.portico.shared.PhoneNumber;
+import org.portico.shared.PostalAddress;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -120,6 +121,26 @@ public class CustomerManagement {
 		}
 		accounts.updateStatus(id, status);
 		events.publishEvent(new AccountStatusChanged(id, current, status));
+	}
+
+	/**
+	 * Sends the account's bills to {@code billing}, or to the service address when it is {@code null}
+	 * (the address is validated by {@link PostalAddress} itself: US state, ZIP or ZIP+4). The caller has
+	 * checked the right to change contact details and tells the address of record.
+	 */
+	@Transactional
+	public ServiceAccount changeBillingAddress(ServiceAccountId id, @Nullable PostalAddress billing) {
+		accounts.lockStatus(id).orElseThrow(() -> new UnknownServiceAccountException(id));
+		accounts.updateBillingAddress(id, billing);
+		return accounts.find(id).orElseThrow();
+	}
+
+	/** The language the customer is written to and shown pages in. */
+	@Transactional
+	public void changeLanguage(PersonId person, Language language) {
+		if (accounts.updateLanguage(person, language) == 0) {
+			throw new IllegalArgumentException("No customer " + person);
+		}
 	}
 
 	/** The identifiers given to an imported account. */

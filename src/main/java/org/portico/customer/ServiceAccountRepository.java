@@ -166,6 +166,28 @@ class ServiceAccountRepository {
 				""").param("id", id.value()).param("status", status.name()).update();
 	}
 
+	/** Sets the separate billing address, or none ({@code null}: bills go to the service address). */
+	int updateBillingAddress(ServiceAccountId id, @Nullable PostalAddress billing) {
+		var params = new java.util.HashMap<String, @Nullable Object>();
+		params.put("id", id.value());
+		params.put("b1", billing == null ? null : billing.line1());
+		params.put("b2", billing == null ? null : billing.line2());
+		params.put("bCity", billing == null ? null : billing.city());
+		params.put("bState", billing == null ? null : billing.state());
+		params.put("bZip", billing == null ? null : billing.zip());
+		return jdbc.sql("""
+				update customer.service_account set billing_line1 = :b1, billing_line2 = :b2, billing_city = :bCity,
+				    billing_state = :bState, billing_zip = :bZip, updated_at = now(), version = version + 1
+				where id = :id
+				""").params(params).update();
+	}
+
+	int updateLanguage(PersonId id, Language language) {
+		return jdbc.sql("""
+				update customer.person set language = :language, updated_at = now(), version = version + 1 where id = :id
+				""").param("id", id.value()).param("language", language.tag()).update();
+	}
+
 	Optional<Person> findPerson(PersonId id) {
 		return jdbc.sql("select id, first_name, last_name, email, phone, language from customer.person where id = :id")
 			.param("id", id.value())

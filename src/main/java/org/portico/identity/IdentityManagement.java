@@ -14,6 +14,8 @@ import org.portico.customer.UnknownServiceAccountException;
 import org.portico.shared.CustomerId;
 import org.portico.shared.EmailAddress;
 import org.portico.shared.InvalidValueException;
+import org.portico.shared.PhoneNumber;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -157,6 +159,79 @@ public class IdentityManagement {
 		Login found = logins.find(login).orElseThrow(() -> new IllegalArgumentException("No login " + login));
 		logins.updatePasswordHash(login, passwordEncoder.encode(newPassword));
 		events.publishEvent(new PasswordChanged(login, found.person(), clock.instant()));
+	}
+
+	/**
+	 * The login a person named by typing its email or customer ID (case-insensitive), for password
+	 * recovery. Whatever was typed, never throws: input that is neither matches nothing.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Login> findByIdentifier(String typed) {
+		String value = typed == null ? "" : typed.strip();
+		if (value.isEmpty() || value.length() > 254) {
+			return Optional.empty();
+		}
+		return logins.findByIdentifier(EmailAddress.looksLikeEmail(value) ? "email" : "customerId", value);
+	}
+
+	/** The login's own phone, if it has one. */
+	@Transactional(readOnly = true)
+	public Optional<PhoneNumber> phoneOf(LoginId login) {
+		return logins.phone(login);
+	}
+
+	/**
+	 * Sets a new password for a login that proved control of a contact on file (password recovery): the
+	 * policy applies and {@link PasswordChanged} is published, on which the address of record is told.
+	 */
+	@Transactional
+	public void resetPassword(LoginId login, String newPassword) {
+		changePassword(login, newPassword);
+	}
+
+	/**
+	 * Makes {@code email} the login's sign-in email (the caller has verified it) and returns the previous
+	 * one. Refuses an email another login signs in with.
+	 */
+	@Transactional
+	public EmailAddress changeEmail(LoginId login, EmailAddress email) {
+		Login found = logins.find(login).orElseThrow(() -> new IllegalArgumentException("No login " + login));
+		if (logins.emailTakenByOther(email, login)) {
+			throw new InvalidValueException("identity.email.taken", "Email already used by another login");
+		}
+		try {
+			logins.updateEmail(login, email);
+		}
+		catch (DuplicateKeyException e) {
+			throw new InvalidValueException("identity.email.taken", "Email already used by another login");
+		}
+		return found.email();
+	}
+
+	/** Whether another login signs in with {@code email}. */
+	@Transactional(readOnly = true)
+	public boolean emailTakenByOther(EmailAddress email, LoginId login) {
+		return logins.emailTakenByOther(email, login);
+	}
+
+	/** Makes {@code phone} the login's phone (the caller has verified it with a code sent there). */
+	@Transactional
+	public void changePhone(LoginId login, PhoneNumber phone) {
+		logins.updatePhone(login, phone);
+	}
+
+	/** Gives the login another customer ID; refuses one another login has. */
+	@Transactional
+	public void changeCustomerId(LoginId login, CustomerId customerId) {
+		if (logins.customerIdTakenByOther(customerId, login)) {
+			throw new InvalidValueException("identity.customer-id.taken", "Customer ID already taken");
+		}
+		try {
+			logins.updateCustomerId(login, customerId);
+		}
+		catch (DuplicateKeyException e) {
+			throw new InvalidValueException("identity.customer-id.taken", "Customer ID already taken");
+		}
 	}
 
 	private CustomerId assignCustomerId() {

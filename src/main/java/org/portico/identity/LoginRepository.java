@@ -9,6 +9,7 @@ import org.portico.customer.PersonId;
 import org.portico.customer.ServiceAccountId;
 import org.portico.shared.CustomerId;
 import org.portico.shared.EmailAddress;
+import org.portico.shared.PhoneNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -86,6 +87,58 @@ class LoginRepository {
 			.param("id", login.value())
 			.param("hash", passwordHash)
 			.update();
+	}
+
+	/** The login with this email or customer ID (case-insensitive), for recovery. */
+	Optional<Login> findByIdentifier(String column, String value) {
+		String where = column.equals("email") ? "lower(email) = lower(:value)" : "upper(customer_id) = upper(:value)";
+		return jdbc.sql("select id, person_id, email, customer_id, enabled from identity.login where " + where)
+			.param("value", value)
+			.query(LoginRepository::mapLogin)
+			.optional();
+	}
+
+	Optional<PhoneNumber> phone(LoginId login) {
+		return jdbc.sql("select phone from identity.login where id = :id and phone is not null")
+			.param("id", login.value())
+			.query((rs, n) -> new PhoneNumber(rs.getString(1)))
+			.optional();
+	}
+
+	/** Whether a login other than {@code except} signs in with this email. */
+	boolean emailTakenByOther(EmailAddress email, LoginId except) {
+		return jdbc.sql("select exists (select 1 from identity.login where lower(email) = lower(:email) and id <> :id)")
+			.param("email", email.value())
+			.param("id", except.value())
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** Whether a login other than {@code except} has this customer ID. */
+	boolean customerIdTakenByOther(CustomerId customerId, LoginId except) {
+		return jdbc.sql("select exists (select 1 from identity.login where upper(customer_id) = :cid and id <> :id)")
+			.param("cid", customerId.value())
+			.param("id", except.value())
+			.query(Boolean.class)
+			.single();
+	}
+
+	void updateEmail(LoginId login, EmailAddress email) {
+		jdbc.sql("""
+				update identity.login set email = :email, updated_at = now(), version = version + 1 where id = :id
+				""").param("id", login.value()).param("email", email.value()).update();
+	}
+
+	void updatePhone(LoginId login, PhoneNumber phone) {
+		jdbc.sql("""
+				update identity.login set phone = :phone, updated_at = now(), version = version + 1 where id = :id
+				""").param("id", login.value()).param("phone", phone.e164()).update();
+	}
+
+	void updateCustomerId(LoginId login, CustomerId customerId) {
+		jdbc.sql("""
+				update identity.login set customer_id = :cid, updated_at = now(), version = version + 1 where id = :id
+				""").param("id", login.value()).param("cid", customerId.value()).update();
 	}
 
 	record SignInRecord(UUID id, UUID person, String customerId, String email, boolean enabled, String passwordHash) {

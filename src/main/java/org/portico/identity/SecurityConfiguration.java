@@ -45,6 +45,8 @@ class SecurityConfiguration {
 	static final String LAST_USERNAME_ATTRIBUTE = "portico.lastUsername";
 
 	static final String[] PUBLIC_PATHS = { "/", "/login", "/register", "/register/**", "/recover/**",
+			// the strength meter of every password field, registration and recovery included (CSRF still applies)
+			"/password/strength",
 			// a new email is confirmed from a link that works signed in or not (the browser that asked)
 			"/settings/email/confirm", "/error", "/error/**", "/theme.css", "/favicon.ico", "/css/**", "/js/**",
 			"/images/**", "/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
