@@ -48,7 +48,7 @@ class SecurityConfiguration {
 			// the strength meter of every password field, registration and recovery included (CSRF still applies)
 			"/password/strength",
 			// a new email is confirmed from a link that works signed in or not (the browser that asked)
-			"/settings/email/confirm", "/error", "/error/**", "/theme.css", "/favicon.ico", "/css/**", "/js/**",
+			"/settings/email/confirm", "/error", "/error/**", "/theme.css", "/favicon.ico", "/favicon.svg", "/css/**", "/js/**",
 			"/images/**", "/webjars/**", "/actuator/health", "/actuator/health/**", "/actuator/info",
 			"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
 			// the demo inbox: its controller answers 404 unless demo mode is on
