@@ -4,6 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import org.portico.identity.throttling.SignInThrottle;
+import org.portico.identity.throttling.SignInThrottleFilter;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
@@ -32,11 +35,25 @@ public class Reauthentication {
 
 	private final Clock clock;
 
-	Reauthentication(IdentityManagement identity, AccountAccess access, SecurityActivity activity, Clock clock) {
+	private final SignInThrottle throttle;
+
+	private final KnownDevices devices;
+
+	Reauthentication(IdentityManagement identity, AccountAccess access, SecurityActivity activity, Clock clock,
+			SignInThrottle throttle, KnownDevices devices) {
 		this.identity = identity;
 		this.access = access;
 		this.activity = activity;
 		this.clock = clock;
+		this.throttle = throttle;
+		this.devices = devices;
+	}
+
+	/** How confirming the password went. */
+	public enum Confirmation {
+		CONFIRMED, WRONG,
+		/** Too many wrong passwords for this login (here or at sign-in): not even checked. */
+		REFUSED
 	}
 
 	/** Whether the signed-in login gave its password within the last five minutes, in this session. */
@@ -74,17 +91,45 @@ public class Reauthentication {
 
 	/**
 	 * Checks the signed-in login's password; when right, remembers the moment and records
-	 * {@code REAUTHENTICATED}, otherwise records {@code REAUTHENTICATION_FAILED}.
+	 * {@code REAUTHENTICATED}, otherwise records {@code REAUTHENTICATION_FAILED}. A wrong password counts
+	 * towards the same throttling as a failed sign-in (it is the same secret being guessed, by someone who
+	 * may have taken over a session), and while that throttling refuses the login here, the password is not
+	 * checked at all.
 	 */
-	public boolean confirm(String password, HttpServletRequest request) {
+	public Confirmation confirm(String password, HttpServletRequest request) {
 		var login = access.requireLogin();
+		ClientInfo client = ClientInfo.of(request);
+		if (refusedUntil(request).isPresent()) {
+			activity.record(login.id(), SecurityEventType.REAUTHENTICATION_FAILED, client, "throttled");
+			return Confirmation.REFUSED;
+		}
 		if (identity.passwordMatches(login.id(), password)) {
 			markNow();
-			activity.record(login.id(), SecurityEventType.REAUTHENTICATED, ClientInfo.of(request), null);
-			return true;
+			activity.record(login.id(), SecurityEventType.REAUTHENTICATED, client, null);
+			return Confirmation.CONFIRMED;
 		}
-		activity.record(login.id(), SecurityEventType.REAUTHENTICATION_FAILED, ClientInfo.of(request), null);
-		return false;
+		activity.record(login.id(), SecurityEventType.REAUTHENTICATION_FAILED, client, null);
+		throttle.recordFailure(SignInThrottle.Subject.of(login.id()), SignInThrottleFilter.sourceIp(request), client);
+		return Confirmation.WRONG;
+	}
+
+	/**
+	 * Until when the signed-in login's password may not be tried from this request's source (the sign-in
+	 * throttling rules), if it is refused now.
+	 */
+	public Optional<Instant> refusedUntil(HttpServletRequest request) {
+		var login = access.requireLogin();
+		return throttle
+			.check(SignInThrottle.Subject.of(login.id()), SignInThrottleFilter.sourceIp(request),
+					known -> devices.isKnown(known, KnownDevices.tokenOf(request).orElse(null)))
+			.map(SignInThrottle.Refusal::until);
+	}
+
+	/** Counts a wrong password given for the signed-in login elsewhere (the current password on a form). */
+	public void recordWrongPassword(HttpServletRequest request) {
+		var login = access.requireLogin();
+		throttle.recordFailure(SignInThrottle.Subject.of(login.id()), SignInThrottleFilter.sourceIp(request),
+				ClientInfo.of(request));
 	}
 
 	/** Remembers that the signed-in login has just given its password (after a check made elsewhere). */

@@ -132,6 +132,43 @@ class PasswordIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void wrongPasswordsOnReauthenticationAndChangePasswordAreThrottledLikeFailedSignIns() throws Exception {
+		var owned = fixtures.ownedAccount();
+		Cookie session = AuthorizationMatrix.signIn(mvc, owned.owner().email().value(), AccountFixtures.SECRET);
+		// a source of its own, so that these failures count against no other test's sign-ins
+		org.springframework.test.web.servlet.request.RequestPostProcessor source = request -> {
+			request.setRemoteAddr("203.0.113.77");
+			return request;
+		};
+		try {
+			TestClock.fixAt(ZonedDateTime.now().plusMinutes(6));
+			for (int i = 0; i < 5; i++) {
+				MvcResult wrong = mvc.perform(post("/reauthenticate").cookie(session).with(csrf()).with(source)
+					.param("password", "guess-number-" + i).param("next", "/settings/password")).andReturn();
+				assertThat(body(wrong)).contains("That password isn’t right");
+			}
+			// the sixth try is refused before the password is looked at, even the right one
+			MvcResult refused = mvc.perform(post("/reauthenticate").cookie(session).with(csrf()).with(source)
+				.param("password", AccountFixtures.SECRET).param("next", "/settings/password")).andReturn();
+			assertThat(refused.getResponse().getRedirectedUrl()).isNull();
+			assertThat(body(refused)).contains("Too many wrong passwords");
+			assertThat(mvc.perform(post("/settings/password").cookie(session).with(csrf()).with(source)
+				.param("currentPassword", AccountFixtures.SECRET).param("newPassword", NEW_SECRET)
+				.param("confirmPassword", NEW_SECRET)).andReturn().getResponse().getContentAsString())
+				.contains("Too many wrong passwords");
+			assertThat(signsIn(owned.owner().email().value(), NEW_SECRET)).isFalse();
+			// the refusal ends with its time (2^(n−5) seconds after n failures)
+			TestClock.fixAt(ZonedDateTime.now().plusMinutes(7));
+			MvcResult right = mvc.perform(post("/reauthenticate").cookie(session).with(csrf()).with(source)
+				.param("password", AccountFixtures.SECRET).param("next", "/settings/password")).andReturn();
+			assertThat(right.getResponse().getRedirectedUrl()).isEqualTo("/settings/password");
+		}
+		finally {
+			TestClock.reset();
+		}
+	}
+
+	@Test
 	void reauthenticationIsRequiredAfterFiveMinutesAndRefusesForeignNext() throws Exception {
 		var owned = fixtures.ownedAccount();
 		Cookie session = AuthorizationMatrix.signIn(mvc, owned.owner().email().value(), AccountFixtures.SECRET);

@@ -74,9 +74,17 @@ class PasswordController {
 		CurrentLogin login = access.requireLogin();
 		Map<String, List<String>> errors = new LinkedHashMap<>();
 		List<String> reasons = new ArrayList<>();
-		if (currentPassword.isEmpty() || !identity.passwordMatches(login.id(), currentPassword)) {
+		if (reauthentication.refusedUntil(request).isPresent()) {
+			// too many wrong passwords for this login (here, on re-authentication or at sign-in): not checked
+			errors.put("currentPassword", List.of(message("identity.password.current.refused", locale)));
+			reasons.add("throttled");
+		}
+		else if (currentPassword.isEmpty() || !identity.passwordMatches(login.id(), currentPassword)) {
 			errors.put("currentPassword", List.of(message("identity.password.current.wrong", locale)));
 			reasons.add("current password wrong");
+			if (!currentPassword.isEmpty()) {
+				reauthentication.recordWrongPassword(request);
+			}
 		}
 		else {
 			reauthentication.markNow();

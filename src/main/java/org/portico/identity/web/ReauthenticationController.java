@@ -21,8 +21,11 @@ class ReauthenticationController {
 
 	private final Reauthentication reauthentication;
 
-	ReauthenticationController(Reauthentication reauthentication) {
+	private final java.time.Clock clock;
+
+	ReauthenticationController(Reauthentication reauthentication, java.time.Clock clock) {
 		this.reauthentication = reauthentication;
+		this.clock = clock;
 	}
 
 	@GetMapping("/reauthenticate")
@@ -35,11 +38,18 @@ class ReauthenticationController {
 	String confirm(@RequestParam(defaultValue = "") String password, @RequestParam(required = false) @Nullable String next,
 			HttpServletRequest request, Model model) {
 		String target = safeNext(next);
-		if (reauthentication.confirm(password, request)) {
+		var confirmation = reauthentication.confirm(password, request);
+		if (confirmation == Reauthentication.Confirmation.CONFIRMED) {
 			return "redirect:" + target;
 		}
 		model.addAttribute("next", target);
 		model.addAttribute("failed", true);
+		if (confirmation == Reauthentication.Confirmation.REFUSED) {
+			long minutes = reauthentication.refusedUntil(request)
+				.map(until -> Math.max(1, (java.time.Duration.between(clock.instant(), until).toSeconds() + 59) / 60))
+				.orElse(1L);
+			model.addAttribute("refusedMinutes", minutes);
+		}
 		return "identity/reauthenticate";
 	}
 
