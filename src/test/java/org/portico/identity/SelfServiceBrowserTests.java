@@ -63,11 +63,17 @@ class SelfServiceBrowserTests extends BrowserTestSupport {
 		page.navigate(url("/settings/profile/email"));
 		page.locator("#newEmail").fill("linda.park@riverbend.example");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send confirmation link")).click();
-		page.navigate(here(find(LINK, newestMessageTo("linda.park@riverbend.example", null))));
+		String confirmation = here(find(LINK, newestMessageTo("linda.park@riverbend.example", null)));
+		// the link works in the browser that asked, even signed out by then; not in another browser
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+		Page elsewhere = browser.newPage(1280, 900);
+		elsewhere.navigate(confirmation);
+		assertThat(elsewhere.getByText("doesn’t work in this browser")).isVisible();
+		elsewhere.close();
+		page.navigate(confirmation);
 		assertThat(page.getByText("Your sign-in email has been changed")).isVisible();
 		check(page, "profile-desktop-email-changed");
 
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
 		page.navigate(url("/login"));
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Forgot password?")).click();
 		page.locator("#identifier").fill("linda.park@riverbend.example");

@@ -19,6 +19,7 @@ import org.portico.identity.ClientInfo;
 import org.portico.identity.CurrentLogin;
 import org.portico.identity.GrantRole;
 import org.portico.identity.IdentityManagement;
+import org.portico.identity.KnownDevices;
 import org.portico.identity.Login;
 import org.portico.identity.Permission;
 import org.portico.identity.ProfileService;
@@ -170,14 +171,14 @@ class ProfileController {
 	}
 
 	@PostMapping("/settings/profile/email")
-	String requestEmail(@RequestParam(defaultValue = "") String newEmail, HttpSession session, Locale locale,
-			Model model) {
+	String requestEmail(@RequestParam(defaultValue = "") String newEmail, HttpSession session,
+			HttpServletRequest request, Locale locale, Model model) {
 		CurrentLogin current = access.requireLogin();
 		reauthentication.require();
 		String error;
 		try {
 			EmailAddress address = new EmailAddress(newEmail);
-			profile.requestEmailChange(current.id(), address, PasswordRecoveryController.browserToken(session));
+			profile.requestEmailChange(current.id(), address, emailLinkBrowser(request, session));
 			session.setAttribute(PENDING_EMAIL, address.masked());
 			return "redirect:/settings/profile/email";
 		}
@@ -195,12 +196,23 @@ class ProfileController {
 		return "identity/profile-email";
 	}
 
+	/**
+	 * What ties the email-change link to the browser that asked: its device cookie (set at sign-in, kept for
+	 * months), so the link still works there after signing out or an idle timeout; the session's token only
+	 * when the browser has no device cookie.
+	 */
+	private static String emailLinkBrowser(HttpServletRequest request, HttpSession session) {
+		return KnownDevices.tokenOf(request)
+			.map(device -> "device:" + device)
+			.orElseGet(() -> PasswordRecoveryController.browserToken(session));
+	}
+
 	/** The link in the confirmation email: in the browser that asked for it, signed in or not. */
 	@GetMapping("/settings/email/confirm")
 	String confirmEmail(@RequestParam(defaultValue = "") String token, HttpSession session, HttpServletRequest request,
 			Locale locale, Model model) {
 		var signedIn = access.currentLogin().map(CurrentLogin::id).orElse(null);
-		var result = profile.confirmEmailChange(token, PasswordRecoveryController.browserToken(session), signedIn,
+		var result = profile.confirmEmailChange(token, emailLinkBrowser(request, session), signedIn,
 				ClientInfo.of(request));
 		if (result.confirmed()) {
 			session.removeAttribute(PENDING_EMAIL);
