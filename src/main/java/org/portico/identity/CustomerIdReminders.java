@@ -98,20 +98,41 @@ public class CustomerIdReminders {
 
 	private void remind(Person person, SecurityMessages.Destination to, String destination) {
 		Optional<Login> login = identity.loginOf(person.id()).filter(Login::enabled);
-		long window = clock.instant().getEpochSecond() / Duration.ofMinutes(WINDOW_MINUTES).toSeconds();
-		// the destination hashed: dedupe keys are short and hold no contact details
-		String where = java.util.HexFormat.of().formatHex(sha256(destination), 0, 12);
+		if (login.isEmpty() && lookup.openAccountsOf(person.id()).isEmpty()) {
+			return;
+		}
+		String who = login.map(l -> "login:" + l.id()).orElse("holder:" + person.id());
+		if (!firstInWindow(who + ":" + destination)) {
+			return;
+		}
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("firstName", person.firstName());
 		if (login.isPresent()) {
 			parameters.put("customerId", login.get().customerId().value());
-			messages.send(to, "customer-id-reminder", parameters, true,
-					"customer-id:" + login.get().id() + ":" + where + ":" + window);
+			messages.send(to, "customer-id-reminder", parameters, true, null);
 		}
-		else if (!lookup.openAccountsOf(person.id()).isEmpty()) {
-			messages.send(to, "customer-id-none", parameters, true,
-					"customer-id-none:" + person.id() + ":" + where + ":" + window);
+		else {
+			messages.send(to, "customer-id-none", parameters, true, null);
 		}
+	}
+
+	/**
+	 * Whether nothing went to this login (or holder) and destination in the last {@value #WINDOW_MINUTES}
+	 * minutes, marking it sent now if so: one statement, so two nodes asked at once send one message.
+	 */
+	private boolean firstInWindow(String key) {
+		var now = clock.instant();
+		return jdbc.sql("""
+				insert into identity.reminder_sent as r (key, sent_at) values (:key, :now)
+				on conflict (key) do update set sent_at = excluded.sent_at where r.sent_at <= :since
+				returning 1
+				""")
+			.param("key", java.util.HexFormat.of().formatHex(sha256(key)))
+			.param("now", java.sql.Timestamp.from(now))
+			.param("since", java.sql.Timestamp.from(now.minus(Duration.ofMinutes(WINDOW_MINUTES))))
+			.query(Integer.class)
+			.optional()
+			.isPresent();
 	}
 
 	private static byte[] sha256(String value) {

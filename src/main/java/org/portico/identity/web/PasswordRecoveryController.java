@@ -4,13 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serial;
 import java.io.Serializable;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,13 +46,10 @@ class PasswordRecoveryController {
 	/** Session attribute of the recovery under way. */
 	static final String STATE = "portico.recovery.password";
 
-	/** Session attribute of the random token codes and links are bound to (this browser). */
-	static final String BROWSER = "portico.verification.browser";
 
 	/** How long after the code or link the new password may be set. */
 	static final Duration RESET_WINDOW = Duration.ofMinutes(15);
 
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final RecoveryService recovery;
 
@@ -149,7 +144,7 @@ class PasswordRecoveryController {
 			return SteadyResponse.after(started, "identity/recover-password-choose");
 		}
 		try {
-			UUID id = recovery.send(state.started(), chosen, browserToken(session));
+			UUID id = recovery.send(state.started(), chosen, VerificationBrowser.token(session));
 			session.setAttribute(STATE, state.sent(id, chosen));
 		}
 		catch (TooManyCodesException e) {
@@ -190,7 +185,7 @@ class PasswordRecoveryController {
 		if (code.length() > 20) {
 			code = "";
 		}
-		var outcome = recovery.redeemCode(state.verification(), browserToken(session), code);
+		var outcome = recovery.redeemCode(state.verification(), VerificationBrowser.token(session), code);
 		if (outcome.valid() && outcome.verification() != null && outcome.verification().login() != null) {
 			session.setAttribute(STATE, state.resetAllowed(outcome.verification().login(),
 					clock.instant().plus(RESET_WINDOW)));
@@ -207,7 +202,7 @@ class PasswordRecoveryController {
 	/** The link in the email: works once, for an hour, in the browser that asked for it. */
 	@GetMapping("/recover/password/link")
 	String link(@RequestParam(defaultValue = "") String token, HttpSession session, Locale locale, Model model) {
-		var outcome = recovery.redeemLink(token, browserToken(session));
+		var outcome = recovery.redeemLink(token, VerificationBrowser.token(session));
 		if (outcome.valid() && outcome.verification() != null && outcome.verification().login() != null) {
 			State state = state(session);
 			State base = state != null ? state : new State("", null, "", null, null, null, null, 0);
@@ -273,19 +268,6 @@ class PasswordRecoveryController {
 		session.removeAttribute(STATE + ".done");
 		model.addAttribute("otherSessionsEnded", Boolean.TRUE.equals(ended));
 		return "identity/recover-password-done";
-	}
-
-	/** This browser's random token (made on first use), kept in its session: codes and links are bound to it. */
-	static String browserToken(HttpSession session) {
-		Object token = session.getAttribute(BROWSER);
-		if (token instanceof String value) {
-			return value;
-		}
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		session.setAttribute(BROWSER, fresh);
-		return fresh;
 	}
 
 	/** “Try again after 3:45 PM” (today) or with the date, in the provider's zone. */

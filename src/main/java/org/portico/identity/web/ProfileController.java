@@ -204,7 +204,7 @@ class ProfileController {
 	private static String emailLinkBrowser(HttpServletRequest request, HttpSession session) {
 		return KnownDevices.tokenOf(request)
 			.map(device -> "device:" + device)
-			.orElseGet(() -> PasswordRecoveryController.browserToken(session));
+			.orElseGet(() -> VerificationBrowser.token(session));
 	}
 
 	/** The link in the confirmation email: in the browser that asked for it, signed in or not. */
@@ -244,7 +244,7 @@ class ProfileController {
 		String error;
 		try {
 			PhoneNumber number = PhoneNumber.parse(phone);
-			UUID id = profile.requestPhoneChange(current.id(), number, PasswordRecoveryController.browserToken(session));
+			UUID id = profile.requestPhoneChange(current.id(), number, VerificationBrowser.token(session));
 			session.setAttribute(PENDING_PHONE, new PendingPhone(id, number.masked()));
 			return "redirect:/settings/profile/phone";
 		}
@@ -266,7 +266,7 @@ class ProfileController {
 			return "redirect:/settings/profile/phone";
 		}
 		var outcome = profile.confirmPhoneChange(current.id(), pending.verification(),
-				PasswordRecoveryController.browserToken(session), code.length() > 20 ? "" : code, ClientInfo.of(request));
+				VerificationBrowser.token(session), code.length() > 20 ? "" : code, ClientInfo.of(request));
 		if (outcome.valid()) {
 			session.removeAttribute(PENDING_PHONE);
 			redirect.addFlashAttribute("saved", "profile.phone.saved");

@@ -3,11 +3,9 @@ package org.portico.identity.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +52,6 @@ class RegistrationController {
 
 	static final String FLOW = "portico.registration.flow";
 
-	static final String BROWSER = "portico.registration.browser";
 
 	/** How long after the code was right the last step may be completed. */
 	static final Duration VERIFIED_FOR = Duration.ofMinutes(30);
@@ -73,7 +70,6 @@ class RegistrationController {
 
 	private final Clock clock;
 
-	private final SecureRandom random = new SecureRandom();
 
 	private final SecurityActivity activity;
 
@@ -170,7 +166,7 @@ class RegistrationController {
 			return page(request, start, "identity/register");
 		}
 		HttpSession session = request.getSession();
-		browserToken(session);
+		VerificationBrowser.token(session);
 		session.setAttribute(FLOW, Flow.started(candidate));
 		return page(request, start, "redirect:/register/contact");
 	}
@@ -202,7 +198,7 @@ class RegistrationController {
 			return page(request, start, "identity/register-contact");
 		}
 		try {
-			UUID id = registrations.sendCode(flow.candidate(), to, browserToken(session));
+			UUID id = registrations.sendCode(flow.candidate(), to, VerificationBrowser.token(session));
 			session.setAttribute(FLOW, flow.codeSent(id, to));
 			return page(request, start, "redirect:/register/code");
 		}
@@ -247,7 +243,7 @@ class RegistrationController {
 			codeModel(model, flow, Map.of("code", message("registration.code.format", null)));
 			return page(request, start, "identity/register-code");
 		}
-		var check = registrations.checkCode(flow.verification(), browserToken(session), typed);
+		var check = registrations.checkCode(flow.verification(), VerificationBrowser.token(session), typed);
 		if (check.verified() && check.person() != null) {
 			session.setAttribute(FLOW,
 					flow.verified(check.person(), clock.instant(), registrations.suggestCustomerId().value()));
@@ -276,7 +272,7 @@ class RegistrationController {
 			return page(request, start, "redirect:/register/contact");
 		}
 		try {
-			UUID id = registrations.sendCode(flow.candidate(), flow.channel(), browserToken(session));
+			UUID id = registrations.sendCode(flow.candidate(), flow.channel(), VerificationBrowser.token(session));
 			session.setAttribute(FLOW, flow.codeSent(id, flow.channel()));
 			return page(request, start, "redirect:/register/code?resent");
 		}
@@ -436,18 +432,6 @@ class RegistrationController {
 			return null;
 		}
 		return flow;
-	}
-
-	/** The random token that binds codes to this browser (its hash is stored with each code). */
-	private String browserToken(HttpSession session) {
-		if (session.getAttribute(BROWSER) instanceof String token) {
-			return token;
-		}
-		byte[] bytes = new byte[32];
-		random.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		session.setAttribute(BROWSER, token);
-		return token;
 	}
 
 	/**
