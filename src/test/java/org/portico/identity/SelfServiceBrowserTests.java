@@ -84,6 +84,7 @@ class SelfServiceBrowserTests extends BrowserTestSupport {
 		// the reset link goes to the contact on file: the login's (new) email
 		page.navigate(here(find(LINK, newestMessageTo("linda.park@riverbend.example", null))));
 		page.locator("#newPassword").fill("harbor-lantern-quartz-8812");
+		assertThat(page.locator("#newPassword-strength")).not().isEmpty();
 		page.locator("#confirmPassword").fill("harbor-lantern-quartz-8812");
 		check(page, "recover-desktop-new-password");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save new password")).click();
