@@ -14,7 +14,8 @@ import org.springframework.core.io.ClassPathResource;
 /** English and Spanish bundles have the same keys, and no message is left empty (every bundle of spring.messages.basename). */
 class I18nBundlesTests {
 
-	private static final String[] BASE_NAMES = { "messages", "messages-registration", "messages-profile" };
+	private static final String[] BASE_NAMES = { "messages", "messages-registration", "messages-profile", "messages-billing",
+			"messages-billing-documents" };
 
 	@Test
 	void englishAndSpanishBundlesHaveTheSameKeys() throws IOException {

@@ -99,6 +99,15 @@ public class CustomerManagement {
 		return accounts.findAll(ids);
 	}
 
+	/**
+	 * One page of the accounts that are not closed, in ID order after {@code after} (the first page when
+	 * {@code null}): how a job walks the whole base in batches without holding it in memory.
+	 */
+	@Transactional(readOnly = true)
+	public List<ServiceAccount> openAccountsAfter(@Nullable ServiceAccountId after, int limit) {
+		return accounts.findOpenAfter(after, limit);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Person> findPerson(PersonId id) {
 		return accounts.findPerson(id);

@@ -145,6 +145,15 @@ class ServiceAccountRepository {
 			.list();
 	}
 
+	List<ServiceAccount> findOpenAfter(@Nullable ServiceAccountId after, int limit) {
+		// the smallest UUID stands for "from the start"
+		return jdbc.sql(SELECT_ACCOUNT + " where a.status <> 'CLOSED' and a.id > :after order by a.id limit :limit")
+			.param("after", after == null ? new UUID(0, 0) : after.value())
+			.param("limit", limit)
+			.query(this::map)
+			.list();
+	}
+
 	List<ServiceAccount> findByHolder(PersonId holder) {
 		return jdbc.sql(SELECT_ACCOUNT + " where a.holder_id = :holder order by a.account_number")
 			.param("holder", holder.value())

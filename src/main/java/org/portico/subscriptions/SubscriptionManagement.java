@@ -3,6 +3,7 @@ package org.portico.subscriptions;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -212,6 +213,19 @@ public class SubscriptionManagement {
 		var history = new ArrayList<>(subscriptions.findByAccount(account));
 		history.sort(NEWEST_FIRST);
 		return history;
+	}
+
+	/**
+	 * Every subscription of these accounts that started before {@code before} (ended ones included),
+	 * grouped by account: what billing needs to charge a cycle in advance and to settle changes made
+	 * since the last statement, for a whole batch of accounts in one query.
+	 */
+	@Transactional(readOnly = true)
+	public Map<ServiceAccountId, List<Subscription>> startedBefore(Collection<ServiceAccountId> accounts,
+			LocalDate before) {
+		return subscriptions.findStartedBefore(accounts, before)
+			.stream()
+			.collect(Collectors.groupingBy(Subscription::account));
 	}
 
 	/**

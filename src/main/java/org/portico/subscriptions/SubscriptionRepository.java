@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,6 +112,17 @@ class SubscriptionRepository {
 	List<Subscription> findByAccount(ServiceAccountId account) {
 		return jdbc.sql(SELECT_SUBSCRIPTION + " where account_id = :account")
 			.param("account", account.value())
+			.query(SubscriptionRepository::map)
+			.list();
+	}
+
+	List<Subscription> findStartedBefore(Collection<ServiceAccountId> accounts, LocalDate before) {
+		if (accounts.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(SELECT_SUBSCRIPTION + " where account_id in (:accounts) and started_on < :before")
+			.param("accounts", accounts.stream().map(ServiceAccountId::value).toList())
+			.param("before", before)
 			.query(SubscriptionRepository::map)
 			.list();
 	}
