@@ -39,6 +39,7 @@ import org.portico.subscriptions.Subscription;
 import org.portico.subscriptions.SubscriptionManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -92,10 +93,13 @@ public class BillingRun {
 
 	private final AtomicInteger lastRunStatements = new AtomicInteger();
 
+	private final int parallelBatches;
+
 	BillingRun(CustomerManagement customers, SubscriptionManagement subscriptions, CatalogManagement catalog,
 			BillingAccountRepository accounts, StatementRepository statements, LedgerRepository ledger,
 			UsageChargeSource usage, BillingProperties properties, TransactionTemplate transaction,
-			ApplicationEventPublisher events, MeterRegistry meters) {
+			ApplicationEventPublisher events, MeterRegistry meters,
+			@Value("${portico.billing.parallel-batches:2}") int parallelBatches) {
 		this.customers = customers;
 		this.subscriptions = subscriptions;
 		this.catalog = catalog;
@@ -107,6 +111,10 @@ public class BillingRun {
 		this.calculator = new StatementCalculator(properties);
 		this.transaction = transaction;
 		this.events = events;
+		if (parallelBatches < 1 || parallelBatches > 16) {
+			throw new IllegalArgumentException("portico.billing.parallel-batches must be 1 to 16");
+		}
+		this.parallelBatches = parallelBatches;
 		this.issued = meters.counter("portico.billing.statements.issued");
 		this.lateFees = meters.counter("portico.billing.late.fees");
 		this.accountsLookedAt = meters.counter("portico.billing.accounts.processed");
@@ -125,35 +133,33 @@ public class BillingRun {
 	 */
 	RunResult run(LocalDate through, @Nullable Collection<ServiceAccountId> only) {
 		long started = System.nanoTime();
-		var totals = new RunResult(0, 0, 0, Duration.ZERO);
 		var prices = new Prices(catalog);
 		log.info("Billing run through {}: started", through);
-		if (only != null) {
-			List<ServiceAccount> chosen = customers.findAll(only)
-				.stream()
-				.filter(account -> account.status() != AccountStatus.CLOSED)
-				.sorted(Comparator.comparing(account -> account.id().value()))
-				.toList();
-			for (int from = 0; from < chosen.size(); from += properties.batchSize()) {
-				List<ServiceAccount> batch = chosen.subList(from, Math.min(chosen.size(), from + properties.batchSize()));
-				totals = totals.plus(Objects.requireNonNull(transaction.execute(status -> bill(batch, through, prices))));
+		var batches = new Batches(through, prices, started);
+		try {
+			if (only != null) {
+				List<ServiceAccount> chosen = customers.findAll(only)
+					.stream()
+					.filter(account -> account.status() != AccountStatus.CLOSED)
+					.sorted(Comparator.comparing(account -> account.id().value()))
+					.toList();
+				for (int from = 0; from < chosen.size(); from += properties.batchSize()) {
+					batches.submit(chosen.subList(from, Math.min(chosen.size(), from + properties.batchSize())));
+				}
 			}
-		}
-		else {
-			ServiceAccountId after = null;
-			List<ServiceAccount> batch;
-			int batches = 0;
-			while (!(batch = customers.openAccountsAfter(after, properties.batchSize())).isEmpty()) {
-				List<ServiceAccount> page = batch;
-				totals = totals.plus(Objects.requireNonNull(transaction.execute(status -> bill(page, through, prices))));
-				after = batch.get(batch.size() - 1).id();
-				if (++batches % 20 == 0) {
-					log.info("Billing run through {}: {} accounts looked at, {} statements and {} late fees so far ({}/s)",
-							through, totals.accounts(), totals.statements(), totals.lateFees(),
-							perSecond(totals.statements(), System.nanoTime() - started));
+			else {
+				ServiceAccountId after = null;
+				List<ServiceAccount> batch;
+				while (!(batch = customers.openAccountsAfter(after, properties.batchSize())).isEmpty()) {
+					batches.submit(batch);
+					after = batch.get(batch.size() - 1).id();
 				}
 			}
 		}
+		finally {
+			batches.finish();
+		}
+		RunResult totals = batches.totals();
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 		runs.record(took);
 		lastRunStatements.set(totals.statements());
@@ -162,6 +168,100 @@ public class BillingRun {
 				through, result.accounts(), result.statements(), result.lateFees(), took.toMillis(),
 				perSecond(result.statements(), took.toNanos()));
 		return result;
+	}
+
+	/**
+	 * The batches of one run, {@code portico.billing.parallel-batches} at a time, each in its own
+	 * transaction on its own connection: one batch keeps a database core and an application core busy in
+	 * turn, so two (on a two-core machine) nearly double a run. Batches hold disjoint accounts (keyset
+	 * pages), so they never wait on each other's locks; at most that many are held in memory. The first
+	 * failure stops the run: batches already committed stay (the next run carries on from them).
+	 */
+	private final class Batches {
+
+		private final LocalDate through;
+
+		private final Prices prices;
+
+		private final long started;
+
+		private final java.util.ArrayDeque<java.util.concurrent.Future<RunResult>> inFlight = new java.util.ArrayDeque<>();
+
+		private final java.util.concurrent.@Nullable ExecutorService workers;
+
+		private RunResult totals = new RunResult(0, 0, 0, Duration.ZERO);
+
+		private int done;
+
+		Batches(LocalDate through, Prices prices, long started) {
+			this.through = through;
+			this.prices = prices;
+			this.started = started;
+			var names = new AtomicInteger();
+			this.workers = parallelBatches <= 1 ? null
+					: java.util.concurrent.Executors.newFixedThreadPool(parallelBatches, task -> {
+						var thread = new Thread(task, "billing-run-" + names.incrementAndGet());
+						thread.setDaemon(true);
+						return thread;
+					});
+		}
+
+		void submit(List<ServiceAccount> batch) {
+			if (workers == null) {
+				add(Objects.requireNonNull(transaction.execute(status -> bill(batch, through, prices))));
+				return;
+			}
+			if (inFlight.size() >= parallelBatches) {
+				add(await(inFlight.removeFirst()));
+			}
+			inFlight.addLast(workers.submit(() -> Objects.requireNonNull(transaction.execute(status -> bill(batch, through, prices)))));
+		}
+
+		/** Waits for the batches still running, and stops the workers. */
+		void finish() {
+			try {
+				while (!inFlight.isEmpty()) {
+					add(await(inFlight.removeFirst()));
+				}
+			}
+			finally {
+				if (workers != null) {
+					workers.shutdown();
+				}
+			}
+		}
+
+		RunResult totals() {
+			return totals;
+		}
+
+		private void add(RunResult batch) {
+			totals = totals.plus(batch);
+			if (++done % 20 == 0) {
+				log.info("Billing run through {}: {} accounts looked at, {} statements and {} late fees so far ({}/s)",
+						through, totals.accounts(), totals.statements(), totals.lateFees(),
+						perSecond(totals.statements(), System.nanoTime() - started));
+			}
+		}
+
+		private RunResult await(java.util.concurrent.Future<RunResult> batch) {
+			try {
+				return batch.get();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Billing run interrupted", e);
+			}
+			catch (java.util.concurrent.ExecutionException e) {
+				if (e.getCause() instanceof RuntimeException failure) {
+					throw failure;
+				}
+				if (e.getCause() instanceof Error error) {
+					throw error;
+				}
+				throw new IllegalStateException(e.getCause());
+			}
+		}
 	}
 
 	private static long perSecond(int count, long nanos) {
