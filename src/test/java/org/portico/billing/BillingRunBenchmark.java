@@ -170,13 +170,19 @@ class BillingRunBenchmark extends IntegrationTestSupport {
 		double enqueued = awaitCount("""
 				select count(*) from notifications.message where template = 'statement-ready' and created_at >= ?""",
 				since, expected, started);
-		double delivered = awaitCount("""
+		long delivered = jdbc.queryForObject("""
 				select count(*) from notifications.message
-				where template = 'statement-ready' and created_at >= ? and status = 'SENT'""", since, expected, started);
+				where template = 'statement-ready' and created_at >= ? and status = 'SENT'""", Long.class, since);
+		double deliveredAfter = seconds(started);
+		// The outbox would go on delivering the backlog (OutboxThroughputBenchmark measures that) through the
+		// next measured run; it is reported here, then cancelled so that each run is measured on its own.
+		jdbc.update("""
+				update notifications.message set status = 'CANCELLED'
+				where template = 'statement-ready' and created_at >= ? and status in ('PENDING', 'SENDING')""", since);
 		TestMail.server().purgeEmailFromAllMailboxes();
-		return String.format(Locale.US,
-				"    statement-ready notices (%,d emails): all enqueued %.1f s and delivered %.1f s after the run started%n",
-				expected, enqueued, delivered);
+		return String.format(Locale.US, """
+				    statement-ready notices (%,d emails): all enqueued %.1f s after the run started; %,d delivered by \
+				%.1f s, the rest cancelled%n""", expected, enqueued, delivered, deliveredAfter);
 	}
 
 	private double awaitCount(String sql, Timestamp since, long expected, long started) throws InterruptedException {
