@@ -144,6 +144,17 @@ public class BillingManagement {
 		accounts.updatePaperless(account, paperless);
 	}
 
+	/**
+	 * Records a customer's online choice of paperless or paper statements (from the next statement on),
+	 * with the E-SIGN consent that going paperless needs.
+	 */
+	@Transactional
+	public void choosePaperless(ServiceAccountId account, PaperlessChoice choice) {
+		accounts.lock(account, LocalDate.now(clock));
+		accounts.updatePaperless(account, choice.paperless());
+		accounts.recordPaperlessChoice(account, choice);
+	}
+
 	/** Statement dates with paper statements to print, newest first. */
 	@Transactional(readOnly = true)
 	public List<PrintBatch> printBatches(int limit) {
