@@ -12,7 +12,7 @@ class NoUsageCharges {
 
 	@Bean
 	@ConditionalOnMissingBean(UsageChargeSource.class)
-	UsageChargeSource noUsageCharges() {
+	UsageChargeSource noUsageChargeSource() {
 		return (Collection<UsageChargeSource.Period> periods) -> List.of();
 	}
 }
