@@ -98,7 +98,7 @@ public class BillingManagement {
 
 	/**
 	 * Posts a payment received (settled), to appear on the next statement. Recorded once per
-	 * {@code reference}: posting the same reference again changes nothing.
+	 * {@code reference}, and posting the same reference again changes nothing.
 	 *
 	 * @throws InvalidValueException when the amount is not more than zero or in another currency
 	 */

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Until a usage module provides a {@link UsageChargeSource}, nothing is billed for usage. */
 @Configuration(proxyBeanMethods = false)
-class NoUsageCharges {
+class UsageChargesConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(UsageChargeSource.class)
