@@ -67,6 +67,7 @@ class BillingController {
 		model.addAttribute("statements", statements);
 		model.addAttribute("latest", statements.isEmpty() ? null : statements.get(0));
 		model.addAttribute("balance", billing.balance(account));
+		model.addAttribute("pastDue", statements.stream().anyMatch(s -> s.status() == StatementStatus.PAST_DUE));
 		model.addAttribute("signed", new Signed());
 		return "billing/statements";
 	}
