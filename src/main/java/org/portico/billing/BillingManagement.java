@@ -9,9 +9,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.portico.billing.LedgerRepository.NewEntry;
 import org.portico.billing.LedgerRepository.StoredEntry;
-import org.portico.billing.StatementRepository.PrintBatch;
 import org.portico.catalog.LocalizedText;
 import org.portico.customer.ServiceAccountId;
+import org.portico.shared.AccountNumber;
 import org.portico.shared.InvalidValueException;
 import org.portico.shared.Money;
 import org.springframework.stereotype.Service;
@@ -154,6 +154,18 @@ public class BillingManagement {
 	@Transactional(readOnly = true)
 	public List<Statement> paperStatements(LocalDate statementDate) {
 		return statements.findPaper(statementDate)
+			.stream()
+			.map(record -> toStatement(record, ledger.findByAccount(record.account())))
+			.toList();
+	}
+
+	/**
+	 * One page of the paper statements of a statement date, in account-number order, after {@code after}
+	 * (null: from the first): the print export reads a batch of thousands a page at a time.
+	 */
+	@Transactional(readOnly = true)
+	public List<Statement> paperStatements(LocalDate statementDate, @Nullable AccountNumber after, int limit) {
+		return statements.findPaper(statementDate, after, limit)
 			.stream()
 			.map(record -> toStatement(record, ledger.findByAccount(record.account())))
 			.toList();
