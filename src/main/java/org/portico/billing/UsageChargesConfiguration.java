@@ -12,7 +12,7 @@ class UsageChargesConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(UsageChargeSource.class)
-	UsageChargeSource noUsageChargeSource() {
+	UsageChargeSource noUsageCharges() {
 		return (Collection<UsageChargeSource.Period> periods) -> List.of();
 	}
 }
