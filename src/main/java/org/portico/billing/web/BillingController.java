@@ -69,6 +69,9 @@ class BillingController {
 		model.addAttribute("balance", billing.balance(account));
 		model.addAttribute("pastDue", statements.stream().anyMatch(s -> s.status() == StatementStatus.PAST_DUE));
 		model.addAttribute("signed", new Signed());
+		model.addAttribute("paperless", billing.isPaperless(account));
+		model.addAttribute("mayChoosePaperless",
+				access.roleOn(account).map(role -> role.allows(Permission.CHANGE_ACCOUNT_DETAILS)).orElse(false));
 		return "billing/statements";
 	}
 

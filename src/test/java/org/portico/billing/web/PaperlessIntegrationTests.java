@@ -42,6 +42,9 @@ class PaperlessIntegrationTests extends IntegrationTestSupport {
 		String page = body(mvc.perform(get("/billing/paperless").cookie(session)).andReturn().getResponse()
 			.getContentAsByteArray());
 		assertThat(page).contains("Your statements come on paper").contains("Consent to electronic statements");
+		assertThat(body(mvc.perform(get("/billing").cookie(session)).andReturn().getResponse().getContentAsByteArray()))
+			.contains("Your statements come on paper, by mail.")
+			.contains("href=\"/billing/paperless\"");
 
 		// without the box ticked: refused, with the reason beside it, nothing changed
 		var unticked = mvc.perform(post("/billing/paperless").param("choice", "paperless").cookie(session).with(csrf()))
@@ -63,6 +66,8 @@ class PaperlessIntegrationTests extends IntegrationTestSupport {
 		assertThat((String) consent.get("consent_text")).startsWith("By choosing paperless billing you agree that Riverbend");
 		assertThat(consent.get("chosen_by")).isEqualTo(owned.owner().id().value());
 		assertThat(consent.get("source_address")).isNotNull();
+		assertThat(body(mvc.perform(get("/billing").cookie(session)).andReturn().getResponse().getContentAsByteArray()))
+			.contains("Paperless: your statements come by email only.");
 
 		mvc.perform(post("/billing/paperless").param("choice", "paper").cookie(session).with(csrf()));
 		assertThat(billing.isPaperless(owned.account().id())).isFalse();
