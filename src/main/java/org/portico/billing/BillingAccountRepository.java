@@ -84,6 +84,18 @@ class BillingAccountRepository {
 			.update();
 	}
 
+	void recordPaperlessChoice(ServiceAccountId account, PaperlessChoice choice) {
+		jdbc.sql("""
+				insert into billing.paperless_choice (account_id, paperless, consent_text, chosen_by, source_address)
+				values (:account, :paperless, :consent, :by, :source)""")
+			.param("account", account.value())
+			.param("paperless", choice.paperless())
+			.param("consent", choice.consentText())
+			.param("by", choice.chosenBy())
+			.param("source", choice.sourceAddress())
+			.update();
+	}
+
 	/** How far each subscription of these accounts has been billed, for those billing has billed. */
 	Map<UUID, BilledState> billedServices(Collection<ServiceAccountId> accounts) {
 		var billed = new HashMap<UUID, BilledState>();

@@ -1,13 +1,9 @@
 package org.portico.billing;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
-import org.portico.shared.Money;
 
 /**
  * One billing cycle of an account: from a billing day up to (not including) the same day next month.
@@ -41,51 +37,20 @@ record BillingCycle(LocalDate start, LocalDate end) {
 	}
 
 	/**
-	 * The stretches of {@code [from, to)} within each cycle it touches, so that each is priced against its
+	 * The stretches of from {@code from} up to {@code to} within each cycle it touches, so that each is priced against its
 	 * own cycle's length.
 	 */
-	static List<Piece> pieces(LocalDate from, LocalDate to, int billingDay) {
-		var pieces = new ArrayList<Piece>();
+	static List<CyclePiece> pieces(LocalDate from, LocalDate to, int billingDay) {
+		var pieces = new ArrayList<CyclePiece>();
 		BillingCycle cycle = containing(from, billingDay);
 		while (cycle.start.isBefore(to)) {
 			LocalDate pieceFrom = from.isAfter(cycle.start) ? from : cycle.start;
 			LocalDate pieceTo = to.isBefore(cycle.end) ? to : cycle.end;
 			if (pieceFrom.isBefore(pieceTo)) {
-				pieces.add(new Piece(cycle, pieceFrom, pieceTo));
+				pieces.add(new CyclePiece(cycle, pieceFrom, pieceTo));
 			}
 			cycle = starting(cycle.end);
 		}
 		return pieces;
-	}
-
-	/** Part (or all) of one cycle. */
-	record Piece(BillingCycle cycle, LocalDate from, LocalDate to) {
-
-		boolean isWholeCycle() {
-			return from.equals(cycle.start) && to.equals(cycle.end);
-		}
-
-		long days() {
-			return ChronoUnit.DAYS.between(from, to);
-		}
-
-		/** A monthly amount for this piece: whole, or by day (DECISIONS.md: × days / days in the cycle, HALF_EVEN). */
-		Money prorate(Money monthly) {
-			if (isWholeCycle()) {
-				return monthly;
-			}
-			return new Money(monthly.amount()
-				.multiply(BigDecimal.valueOf(days()))
-				.divide(BigDecimal.valueOf(cycle.days()), monthly.currency().getDefaultFractionDigits(),
-						RoundingMode.HALF_EVEN),
-					monthly.currency());
-		}
-
-		/** The days of this piece that also fall in {@code [from, to)}, or null when none do. */
-		@Nullable Piece overlap(LocalDate otherFrom, LocalDate otherTo) {
-			LocalDate start = otherFrom.isAfter(from) ? otherFrom : from;
-			LocalDate end = otherTo.isBefore(to) ? otherTo : to;
-			return start.isBefore(end) ? new Piece(cycle, start, end) : null;
-		}
 	}
 }

@@ -9,9 +9,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.portico.billing.LedgerRepository.NewEntry;
 import org.portico.billing.LedgerRepository.StoredEntry;
-import org.portico.billing.StatementRepository.PrintBatch;
 import org.portico.catalog.LocalizedText;
 import org.portico.customer.ServiceAccountId;
+import org.portico.shared.AccountNumber;
 import org.portico.shared.InvalidValueException;
 import org.portico.shared.Money;
 import org.springframework.stereotype.Service;
@@ -98,7 +98,7 @@ public class BillingManagement {
 
 	/**
 	 * Posts a payment received (settled), to appear on the next statement. Recorded once per
-	 * {@code reference}: posting the same reference again changes nothing.
+	 * {@code reference}, and posting the same reference again changes nothing.
 	 *
 	 * @throws InvalidValueException when the amount is not more than zero or in another currency
 	 */
@@ -144,6 +144,17 @@ public class BillingManagement {
 		accounts.updatePaperless(account, paperless);
 	}
 
+	/**
+	 * Records a customer's online choice of paperless or paper statements (from the next statement on),
+	 * with the E-SIGN consent that going paperless needs.
+	 */
+	@Transactional
+	public void choosePaperless(ServiceAccountId account, PaperlessChoice choice) {
+		accounts.lock(account, LocalDate.now(clock));
+		accounts.updatePaperless(account, choice.paperless());
+		accounts.recordPaperlessChoice(account, choice);
+	}
+
 	/** Statement dates with paper statements to print, newest first. */
 	@Transactional(readOnly = true)
 	public List<PrintBatch> printBatches(int limit) {
@@ -154,6 +165,18 @@ public class BillingManagement {
 	@Transactional(readOnly = true)
 	public List<Statement> paperStatements(LocalDate statementDate) {
 		return statements.findPaper(statementDate)
+			.stream()
+			.map(record -> toStatement(record, ledger.findByAccount(record.account())))
+			.toList();
+	}
+
+	/**
+	 * One page of the paper statements of a statement date, in account-number order, after {@code after}
+	 * (null: from the first): the print export reads a batch of thousands a page at a time.
+	 */
+	@Transactional(readOnly = true)
+	public List<Statement> paperStatements(LocalDate statementDate, @Nullable AccountNumber after, int limit) {
+		return statements.findPaper(statementDate, after, limit)
 			.stream()
 			.map(record -> toStatement(record, ledger.findByAccount(record.account())))
 			.toList();

@@ -45,4 +45,16 @@ public record Statement(StatementId id, ServiceAccountId account, AccountNumber 
 	public Money amount(StatementLine line) {
 		return Money.ofMinor(line.amountMinor(), amountDue.currency());
 	}
+
+	/**
+	 * The length in days of the billing cycle a service line's days fall in: the “M” of “N of M days” of a
+	 * prorated line (zero for lines without days). Each prorated line lies within one cycle, priced against
+	 * that cycle's length.
+	 */
+	public long cycleDaysOf(StatementLine line) {
+		if (line.from() == null) {
+			return 0;
+		}
+		return BillingCycle.containing(line.from(), cycleStart.getDayOfMonth()).days();
+	}
 }

@@ -176,14 +176,14 @@ final class StatementCalculator {
 	}
 
 	/**
-	 * Lines for {@code [from, to)} of one subscription: the coming cycle whole as its monthly charge, every
+	 * Lines for from {@code from} up to {@code to} of one subscription: the coming cycle whole as its monthly charge, every
 	 * other stretch by day; {@code sign} −1 credits days billed before that are no longer due.
 	 */
 	private void charge(Subscription subscription, Offering offering, @Nullable Promotion promotion, LocalDate from,
 			LocalDate to, int sign, BillingCycle cycle, int billingDay, List<StatementLine> serviceLines,
 			List<StatementLine> proratedLines) {
 		Money price = offering.monthlyPrice();
-		for (BillingCycle.Piece piece : BillingCycle.pieces(from, to, billingDay)) {
+		for (CyclePiece piece : BillingCycle.pieces(from, to, billingDay)) {
 			boolean monthly = sign > 0 && piece.isWholeCycle() && piece.cycle().equals(cycle);
 			List<StatementLine> target = monthly ? serviceLines : proratedLines;
 			long amount = sign * piece.prorate(price).minorUnits();
@@ -191,7 +191,7 @@ final class StatementCalculator {
 					piece.to(), amount, subscription.kind(), subscription.offering().value(),
 					subscription.id().value().toString(), null));
 			if (promotion != null && subscription.promotionEndsOn() != null) {
-				BillingCycle.Piece discounted = piece.overlap(subscription.startedOn(), subscription.promotionEndsOn());
+				CyclePiece discounted = piece.overlap(subscription.startedOn(), subscription.promotionEndsOn());
 				if (discounted != null) {
 					Money discount = discounted.prorate(promotion.monthlyDiscount());
 					long discountMinor = Math.min(discount.minorUnits(), Math.abs(amount));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.portico.billing.StatementCalculator.PreviousStatement;
 import org.portico.customer.ServiceAccountId;
 import org.portico.shared.AccountNumber;
@@ -182,6 +183,18 @@ class StatementRepository {
 			.list();
 	}
 
+	/** A page of {@link #findPaper(LocalDate)}: those after {@code after} (null: from the first). */
+	List<StatementRecord> findPaper(LocalDate statementDate, @Nullable AccountNumber after, int limit) {
+		return jdbc.sql(SELECT + """
+				 where cycle_start = :date and not paperless and account_number > :after
+				order by account_number limit :limit""")
+			.param("date", statementDate)
+			.param("after", after == null ? "" : after.digits())
+			.param("limit", limit)
+			.query(this::map)
+			.list();
+	}
+
 	/** Statement dates that have paper statements, newest first, with how many. */
 	List<PrintBatch> printBatches(int limit) {
 		return jdbc.sql("""
@@ -217,9 +230,5 @@ class StatementRepository {
 		boolean unpaid() {
 			return amountDueMinor > 0 && receivedMinor < amountDueMinor;
 		}
-	}
-
-	/** Paper statements of one statement date. */
-	record PrintBatch(LocalDate statementDate, int statements) {
 	}
 }

@@ -4,6 +4,6 @@
  * taxes and fees from configuration, late fees), the statements customers read and download, and the
  * print export of paper statements.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "customer", "catalog", "subscriptions" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "customer", "catalog", "subscriptions", "identity" })
 @org.jspecify.annotations.NullMarked
 package org.portico.billing;

@@ -55,8 +55,12 @@ class DemoSeeder implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final DemoBillingHistory history;
+
 	DemoSeeder(DemoCatalog catalog, CustomerManagement customers, SubscriptionManagement subscriptions,
-			IdentityManagement identity, DemoProperties properties, TransactionTemplate transaction, Clock clock) {
+			IdentityManagement identity, DemoProperties properties, TransactionTemplate transaction, Clock clock,
+			DemoBillingHistory history) {
+		this.history = history;
 		this.catalog = catalog;
 		this.customers = customers;
 		this.subscriptions = subscriptions;
@@ -91,17 +95,20 @@ class DemoSeeder implements SmartLifecycle {
 	}
 
 	void seed() {
-		transaction.executeWithoutResult(status -> {
+		List<DemoAccount> seeded = transaction.execute(status -> {
 			catalog.define();
 			if (customers.countAccounts() > 0) {
 				log.info("Demo mode: accounts exist already, not seeding demo accounts");
-				return;
+				return List.<DemoAccount>of();
 			}
-			seedAccounts();
+			return seedAccounts();
 		});
+		if (seeded != null && !seeded.isEmpty()) {
+			history.seed(seeded);
+		}
 	}
 
-	private void seedAccounts() {
+	private List<DemoAccount> seedAccounts() {
 		LocalDate today = LocalDate.now(clock);
 
 		// 1. Internet only, on an introductory promotion.
@@ -180,6 +187,37 @@ class DemoSeeder implements SmartLifecycle {
 
 		log.info("Demo mode: seeded 7 demo accounts; the account without a login is {} (ZIP {})",
 				linda.number().display(), linda.serviceAddress().zip5());
+
+		// One-time charges and credits of the past year, and how each household pays (DemoBillingHistory)
+		return List.of(new DemoAccount(ana, true, PaymentHabit.ON_TIME,
+				List.of(new OneTimeCharge(today.minusMonths(4), "Professional installation", "Instalación profesional",
+						"49.99"))),
+				new DemoAccount(james, true, PaymentHabit.ON_TIME,
+						List.of(new OneTimeCharge(today.minusMonths(3).minusDays(9), "Pay-per-view: Championship Boxing",
+								"Pago por evento: Boxeo de campeonato", "69.99"))),
+				new DemoAccount(maria, false, PaymentHabit.STOPPED_PAYING, List.of()),
+				new DemoAccount(priya, true, PaymentHabit.ON_TIME,
+						List.of(new OneTimeCharge(today.minusMonths(5), "Credit: outage on your street",
+								"Crédito: interrupción del servicio en su calle", "-5.00"))),
+				new DemoAccount(meena, false, PaymentHabit.ON_TIME, List.of()),
+				new DemoAccount(robert, false, PaymentHabit.ON_TIME, List.of()),
+				new DemoAccount(linda, false, PaymentHabit.ON_TIME, List.of()));
+	}
+
+	/** How a demo household pays its statements. */
+	enum PaymentHabit {
+		/** In full, ten days after each statement. */
+		ON_TIME,
+		/** In full until about two months ago, then not at all: past due, with late fees. */
+		STOPPED_PAYING
+	}
+
+	/** A one-time charge (or, negative, a credit) on a demo account. */
+	record OneTimeCharge(LocalDate on, String en, String es, String amount) {
+	}
+
+	/** A seeded account with what its billing history needs. */
+	record DemoAccount(ServiceAccount account, boolean paperless, PaymentHabit habit, List<OneTimeCharge> charges) {
 	}
 
 	private ServiceAccount open(String first, String last, String email, String phone, Language language,

@@ -4,6 +4,6 @@
  * modules' façades, as an operator's import would.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "customer", "catalog", "subscriptions",
-		"identity" })
+		"identity", "billing" })
 @org.jspecify.annotations.NullMarked
 package org.portico.demo;

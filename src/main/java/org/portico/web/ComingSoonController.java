@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class ComingSoonController {
 
-	@GetMapping("/{section:billing|usage|support}")
+	@GetMapping("/{section:usage|support}")
 	String comingSoon(@PathVariable String section, Model model) {
 		model.addAttribute("section", section);
 		return "web/coming-soon";

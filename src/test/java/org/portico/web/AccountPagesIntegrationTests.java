@@ -167,7 +167,7 @@ class AccountPagesIntegrationTests extends IntegrationTestSupport {
 	void sectionsNotBuiltYetSaySoPlainly() throws Exception {
 		var owned = fixtures.ownedAccount();
 		Cookie session = AuthorizationMatrix.signIn(mvc, owned.owner().email().value(), AccountFixtures.SECRET);
-		for (String section : new String[] { "billing", "usage", "support", "settings" }) {
+		for (String section : new String[] { "usage", "support", "settings" }) {
 			var result = mvc.perform(get("/" + section).cookie(session)).andReturn();
 			assertThat(result.getResponse().getStatus()).isEqualTo(200);
 			assertThat(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("Not available online yet")

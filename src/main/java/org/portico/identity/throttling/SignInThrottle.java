@@ -38,25 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SignInThrottle {
 
-	static final int PAIR_FREE_FAILURES = 5;
-
-	static final Duration PAIR_MAX_REFUSAL = Duration.ofMinutes(15);
-
-	/** Consecutive failures of a login and source older than this no longer count. */
-	static final Duration PAIR_FORGET_AFTER = Duration.ofHours(24);
-
-	static final int LOGIN_FAILURES = 100;
-
-	static final Duration LOGIN_WINDOW = Duration.ofHours(24);
-
-	static final Duration LOGIN_LOCK = Duration.ofHours(1);
-
-	static final int SOURCE_FAILURES = 50;
-
-	static final Duration SOURCE_WINDOW = Duration.ofHours(1);
-
-	static final Duration SOURCE_REFUSAL = Duration.ofMinutes(15);
-
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -65,7 +46,11 @@ public class SignInThrottle {
 
 	private final ApplicationEventPublisher events;
 
-	SignInThrottle(JdbcClient jdbc, Clock clock, SecurityActivity activity, ApplicationEventPublisher events) {
+	private final ThrottleProperties limits;
+
+	SignInThrottle(JdbcClient jdbc, Clock clock, SecurityActivity activity, ApplicationEventPublisher events,
+			ThrottleProperties limits) {
+		this.limits = limits;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.activity = activity;
@@ -148,14 +133,15 @@ public class SignInThrottle {
 			.param("subject", subject.key())
 			.param("ip", sourceIp)
 			.param("now", timestamp(now))
-			.param("forget", timestamp(now.minus(PAIR_FORGET_AFTER)))
-			.param("free", PAIR_FREE_FAILURES)
-			.param("max", PAIR_MAX_REFUSAL.toSeconds())
+			.param("forget", timestamp(now.minus(limits.forgetAfter())))
+			.param("free", limits.freeFailures())
+			.param("max", limits.maxRefusal().toSeconds())
 			.update();
-		Instant lockedUntil = now.plus(LOGIN_LOCK);
-		boolean locked = window("throttle_subject", "subject", subject.key(), now, LOGIN_WINDOW, LOGIN_FAILURES,
-				lockedUntil);
-		window("throttle_source", "source_ip", sourceIp, now, SOURCE_WINDOW, SOURCE_FAILURES, now.plus(SOURCE_REFUSAL));
+		Instant lockedUntil = now.plus(limits.loginLock());
+		boolean locked = window("throttle_subject", "subject", subject.key(), now, limits.loginWindow(),
+				limits.loginFailures(), lockedUntil);
+		window("throttle_source", "source_ip", sourceIp, now, limits.sourceWindow(), limits.sourceFailures(),
+				now.plus(limits.sourceRefusal()));
 		if (locked && subject.login() != null) {
 			activity.record(subject.login(), SecurityEventType.LOCKED, client, "until " + lockedUntil);
 			events.publishEvent(new LoginLocked(subject.login(), lockedUntil));

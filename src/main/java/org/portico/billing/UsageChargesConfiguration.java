@@ -8,11 +8,11 @@ import org.springframework.context.annotation.Configuration;
 
 /** Until a usage module provides a {@link UsageChargeSource}, nothing is billed for usage. */
 @Configuration(proxyBeanMethods = false)
-class NoUsageCharges {
+class UsageChargesConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(UsageChargeSource.class)
-	UsageChargeSource noUsage() {
+	UsageChargeSource noUsageCharges() {
 		return (Collection<UsageChargeSource.Period> periods) -> List.of();
 	}
 }
