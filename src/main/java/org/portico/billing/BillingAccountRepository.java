@@ -117,18 +117,26 @@ class BillingAccountRepository {
 
 	/** Records how far subscriptions are billed now: a date, or null for “through the latest cycle”. */
 	void saveBilledServices(List<BilledChange> changes) {
-		if (changes.isEmpty()) {
-			return;
+		// a subscription billed for the first time gets its row (streamed); one billed before is updated
+		var first = new CopyRows("billing.billed_service", "subscription_id, account_id, billed_through");
+		var updates = new ArrayList<BilledChange>();
+		for (BilledChange change : changes) {
+			if (change.known()) {
+				updates.add(change);
+			}
+			else {
+				first.value(change.subscription()).value(change.account().value()).value(change.billedThrough()).endRow();
+			}
 		}
-		jdbcTemplate.batchUpdate("""
-				insert into billing.billed_service (subscription_id, account_id, billed_through) values (?, ?, ?)
-				on conflict (subscription_id) do update
-				set billed_through = excluded.billed_through, updated_at = now()""", changes, 1_000,
-				(statement, change) -> {
-					statement.setObject(1, change.subscription());
-					statement.setObject(2, change.account().value());
-					statement.setObject(3, change.billedThrough() == null ? null : Date.valueOf(change.billedThrough()));
-				});
+		first.copy(java.util.Objects.requireNonNull(jdbcTemplate.getDataSource()));
+		if (!updates.isEmpty()) {
+			jdbcTemplate.batchUpdate(
+					"update billing.billed_service set billed_through = ?, updated_at = now() where subscription_id = ?",
+					updates, 1_000, (statement, change) -> {
+						statement.setObject(1, change.billedThrough() == null ? null : Date.valueOf(change.billedThrough()));
+						statement.setObject(2, change.subscription());
+					});
+		}
 	}
 
 	/**
@@ -147,12 +155,20 @@ class BillingAccountRepository {
 	record Enrolment(LocalDate enrolledOn, boolean paperless) {
 	}
 
-	record BilledChange(UUID subscription, ServiceAccountId account, @org.jspecify.annotations.Nullable LocalDate billedThrough) {
+	/**
+	 * How far a subscription is billed after a statement.
+	 *
+	 * @param known whether billing had billed it before (it has a row)
+	 */
+	record BilledChange(UUID subscription, ServiceAccountId account, @org.jspecify.annotations.Nullable LocalDate billedThrough,
+			boolean known) {
 	}
 
-	static List<BilledChange> changes(ServiceAccountId account, Map<UUID, Optional<LocalDate>> billedThrough) {
+	static List<BilledChange> changes(ServiceAccountId account, Map<UUID, Optional<LocalDate>> billedThrough,
+			Map<UUID, ?> known) {
 		var changes = new ArrayList<BilledChange>(billedThrough.size());
-		billedThrough.forEach((subscription, date) -> changes.add(new BilledChange(subscription, account, date.orElse(null))));
+		billedThrough.forEach((subscription, date) -> changes
+			.add(new BilledChange(subscription, account, date.orElse(null), known.containsKey(subscription))));
 		return changes;
 	}
 }

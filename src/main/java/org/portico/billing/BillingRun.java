@@ -412,7 +412,7 @@ public class BillingRun {
 				postings.add(new NewEntry(id, posting.type(), posting.amountMinor(), currency.getCurrencyCode(),
 						cycle.start(), posting.description(), statementId, posting.reference()));
 			}
-			billedChanges.addAll(BillingAccountRepository.changes(id, draft.billedThrough()));
+			billedChanges.addAll(BillingAccountRepository.changes(id, draft.billedThrough(), billed));
 			notices.add(new StatementIssued(statementId, id, account.number(), account.holder().id(), cycle.start(),
 					Money.ofMinor(draft.amountDueMinor(), currency), draft.dueDate(), enrolments.get(id).paperless()));
 			issuedNow.put(id, new PreviousStatement(statementId, cycle, draft.dueDate(), draft.amountDueMinor(),

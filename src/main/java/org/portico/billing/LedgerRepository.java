@@ -1,11 +1,11 @@
 package org.portico.billing;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.portico.catalog.LocalizedText;
@@ -37,23 +37,22 @@ class LedgerRepository {
 	}
 
 	void insertAll(List<NewEntry> entries) {
-		if (entries.isEmpty()) {
-			return;
+		var rows = new CopyRows("billing.ledger_entry", """
+				account_id, entry_type, amount_minor, currency, effective_on, description_en, description_es,
+				statement_id, reference""");
+		for (NewEntry entry : entries) {
+			rows.value(entry.account().value())
+				.value(entry.type().name())
+				.value(entry.amountMinor())
+				.value(entry.currency())
+				.value(entry.effectiveOn())
+				.value(entry.description().en())
+				.value(entry.description().es())
+				.value(entry.statement() == null ? null : entry.statement().value())
+				.value(entry.reference())
+				.endRow();
 		}
-		jdbcTemplate.batchUpdate("""
-				insert into billing.ledger_entry (account_id, entry_type, amount_minor, currency, effective_on,
-				    description_en, description_es, statement_id, reference)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", entries, 1_000, (row, entry) -> {
-			row.setObject(1, entry.account().value());
-			row.setString(2, entry.type().name());
-			row.setLong(3, entry.amountMinor());
-			row.setString(4, entry.currency());
-			row.setDate(5, Date.valueOf(entry.effectiveOn()));
-			row.setString(6, entry.description().en());
-			row.setString(7, entry.description().es());
-			row.setObject(8, entry.statement() == null ? null : entry.statement().value());
-			row.setString(9, entry.reference());
-		});
+		rows.copy(Objects.requireNonNull(jdbcTemplate.getDataSource()));
 	}
 
 	boolean referenceExists(ServiceAccountId account, String reference) {

@@ -10,6 +10,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -63,32 +64,33 @@ class StatementRepository {
 	}
 
 	void insertAll(List<StatementRecord> statements) {
-		jdbcTemplate.batchUpdate("""
-				insert into billing.statement (id, account_id, account_number, cycle_start, cycle_end, due_date,
-				    previous_balance_minor, payments_credits_minor, new_charges_minor, taxes_minor, amount_due_minor,
-				    currency, language, paperless, holder_name, bill_to, service_address, lines, ledger_watermark)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)""", statements, 1_000,
-				(row, statement) -> {
-					row.setObject(1, statement.id().value());
-					row.setObject(2, statement.account().value());
-					row.setString(3, statement.accountNumber().digits());
-					row.setDate(4, Date.valueOf(statement.cycleStart()));
-					row.setDate(5, Date.valueOf(statement.cycleEnd()));
-					row.setDate(6, Date.valueOf(statement.dueDate()));
-					row.setLong(7, statement.previousBalanceMinor());
-					row.setLong(8, statement.paymentsAndCreditsMinor());
-					row.setLong(9, statement.newChargesMinor());
-					row.setLong(10, statement.taxesMinor());
-					row.setLong(11, statement.amountDueMinor());
-					row.setString(12, statement.currency().getCurrencyCode());
-					row.setString(13, statement.language().tag());
-					row.setBoolean(14, statement.paperless());
-					row.setString(15, statement.holderName());
-					row.setString(16, json.writeValueAsString(statement.billTo()));
-					row.setString(17, json.writeValueAsString(statement.serviceAddress()));
-					row.setString(18, linesWriter.writeValueAsString(statement.lines()));
-					row.setLong(19, statement.ledgerWatermark());
-				});
+		var rows = new CopyRows("billing.statement", """
+				id, account_id, account_number, cycle_start, cycle_end, due_date, previous_balance_minor,
+				payments_credits_minor, new_charges_minor, taxes_minor, amount_due_minor, currency, language, paperless,
+				holder_name, bill_to, service_address, lines, ledger_watermark""");
+		for (StatementRecord statement : statements) {
+			rows.value(statement.id().value())
+				.value(statement.account().value())
+				.value(statement.accountNumber().digits())
+				.value(statement.cycleStart())
+				.value(statement.cycleEnd())
+				.value(statement.dueDate())
+				.value(statement.previousBalanceMinor())
+				.value(statement.paymentsAndCreditsMinor())
+				.value(statement.newChargesMinor())
+				.value(statement.taxesMinor())
+				.value(statement.amountDueMinor())
+				.value(statement.currency().getCurrencyCode())
+				.value(statement.language().tag())
+				.value(statement.paperless())
+				.value(statement.holderName())
+				.value(json.writeValueAsString(statement.billTo()))
+				.value(json.writeValueAsString(statement.serviceAddress()))
+				.value(linesWriter.writeValueAsString(statement.lines()))
+				.value(statement.ledgerWatermark())
+				.endRow();
+		}
+		rows.copy(Objects.requireNonNull(jdbcTemplate.getDataSource()));
 	}
 
 	/** Each account's latest statement, for those that have one. */
@@ -142,22 +144,14 @@ class StatementRepository {
 	}
 
 	void recordLateFeeChecks(List<LateFeeDue> checked, List<Boolean> charged) {
-		jdbcTemplate.batchUpdate(
-				"insert into billing.late_fee_check (statement_id, checked_on, charged) values (?, ?, ?)",
-				new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
-
-					@Override
-					public void setValues(java.sql.PreparedStatement row, int i) throws SQLException {
-						row.setObject(1, checked.get(i).statement().value());
-						row.setDate(2, Date.valueOf(checked.get(i).dueDate().plusDays(1)));
-						row.setBoolean(3, charged.get(i));
-					}
-
-					@Override
-					public int getBatchSize() {
-						return checked.size();
-					}
-				});
+		var rows = new CopyRows("billing.late_fee_check", "statement_id, checked_on, charged");
+		for (int i = 0; i < checked.size(); i++) {
+			rows.value(checked.get(i).statement().value())
+				.value(checked.get(i).dueDate().plusDays(1))
+				.value(charged.get(i))
+				.endRow();
+		}
+		rows.copy(Objects.requireNonNull(jdbcTemplate.getDataSource()));
 	}
 
 	List<StatementRecord> findByAccount(ServiceAccountId account) {

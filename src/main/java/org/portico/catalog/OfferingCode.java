@@ -1,5 +1,6 @@
 package org.portico.catalog;
 
+import java.util.regex.Pattern;
 import java.util.Locale;
 import org.portico.shared.InvalidValueException;
 
@@ -9,12 +10,14 @@ import org.portico.shared.InvalidValueException;
  */
 public record OfferingCode(String value) {
 
+	private static final Pattern SHAPE = Pattern.compile("[A-Z0-9-]{2,32}");
+
 	public OfferingCode {
 		if (value == null || value.isBlank()) {
 			throw new InvalidValueException("validation.offering-code.required", "An offering code is required");
 		}
 		value = value.strip().toUpperCase(Locale.ROOT);
-		if (!value.matches("[A-Z0-9-]{2,32}")) {
+		if (!SHAPE.matcher(value).matches()) {
 			throw new InvalidValueException("validation.offering-code.invalid", "Not an offering code");
 		}
 	}

@@ -1,5 +1,6 @@
 package org.portico.notifications;
 
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -16,12 +17,14 @@ import org.jspecify.annotations.Nullable;
 public record Notification(Category category, String template, Recipient recipient, Map<String, Object> parameters,
 		boolean containsSecret, @Nullable String dedupeKey) {
 
+	private static final Pattern TEMPLATE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+
 	public Notification {
 		Objects.requireNonNull(category, "category");
 		Objects.requireNonNull(template, "template");
 		Objects.requireNonNull(recipient, "recipient");
 		parameters = Map.copyOf(parameters);
-		if (!template.matches("[a-z][a-z0-9-]{0,63}")) {
+		if (!TEMPLATE_NAME.matcher(template).matches()) {
 			throw new UnknownTemplateException(template);
 		}
 	}

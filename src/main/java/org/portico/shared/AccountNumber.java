@@ -1,5 +1,7 @@
 package org.portico.shared;
 
+import java.util.regex.Pattern;
+
 /**
  * A service account's number as printed on the bill. Holds the digits only; whether they are a valid
  * number for this provider (length, check digit) is the customer module's {@code AccountNumberFormat}'s
@@ -7,8 +9,10 @@ package org.portico.shared;
  */
 public record AccountNumber(String digits) {
 
+	private static final Pattern DIGITS = Pattern.compile("\\d{6,20}");
+
 	public AccountNumber {
-		if (digits == null || !digits.matches("\\d{6,20}")) {
+		if (digits == null || !DIGITS.matcher(digits).matches()) {
 			throw new InvalidValueException("validation.account-number.invalid", "Not an account number");
 		}
 	}

@@ -1,5 +1,6 @@
 package org.portico.shared;
 
+import java.util.regex.Pattern;
 import java.util.Locale;
 
 /**
@@ -9,12 +10,14 @@ import java.util.Locale;
  */
 public record CustomerId(String value) {
 
+	private static final Pattern SHAPE = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{3,31}");
+
 	public CustomerId {
 		if (value == null || value.isBlank()) {
 			throw new InvalidValueException("validation.customer-id.required", "A customer ID is required");
 		}
 		value = value.strip();
-		if (!value.matches("[A-Za-z][A-Za-z0-9._-]{3,31}")) {
+		if (!SHAPE.matcher(value).matches()) {
 			throw new InvalidValueException("validation.customer-id.invalid", "Not a customer ID");
 		}
 		value = value.toUpperCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package org.portico.shared;
 
+import java.util.regex.Pattern;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
@@ -10,10 +11,12 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
  */
 public record PhoneNumber(String e164) {
 
+	private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
+
 	private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
 	public PhoneNumber {
-		if (e164 == null || !e164.matches("\\+[1-9]\\d{6,14}")) {
+		if (e164 == null || !E164.matcher(e164).matches()) {
 			throw new InvalidValueException("validation.phone.invalid", "Not an E.164 phone number");
 		}
 	}

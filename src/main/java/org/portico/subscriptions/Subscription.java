@@ -1,5 +1,6 @@
 package org.portico.subscriptions;
 
+import java.util.regex.Pattern;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
@@ -27,6 +28,8 @@ public record Subscription(SubscriptionId id, ServiceAccountId account, Offering
 		LocalDate startedOn, @Nullable LocalDate endedOn, @Nullable PromotionCode promotion,
 		@Nullable LocalDate promotionEndsOn, @Nullable String equipmentSerialNumber, @Nullable LocalDate suspendedOn,
 		@Nullable SubscriptionId replaces) {
+
+	private static final Pattern SERIAL = Pattern.compile("[A-Z0-9][A-Z0-9:-]{3,39}");
 
 	public Subscription {
 		Objects.requireNonNull(id, "id");
@@ -120,7 +123,7 @@ public record Subscription(SubscriptionId id, ServiceAccountId account, Offering
 		}
 		String normalized = serial.strip().toUpperCase(Locale.ROOT);
 		// serial numbers and MAC addresses as printed on the label
-		if (!normalized.matches("[A-Z0-9][A-Z0-9:-]{3,39}")) {
+		if (!SERIAL.matcher(normalized).matches()) {
 			throw new InvalidValueException("validation.equipment-serial.invalid", "Not an equipment serial number");
 		}
 		return normalized;

@@ -34,18 +34,16 @@ create table billing.statement (
     language                 varchar(5)  not null check (language in ('en-US', 'es-US')),
     paperless                boolean     not null,
     holder_name              varchar(130) not null,
-    bill_to                  jsonb       not null,
-    service_address          jsonb       not null,
-    lines                    jsonb       not null,
+    -- json, not jsonb: a document read back whole, never queried inside, so not worth converting
+    bill_to                  json        not null,
+    service_address          json        not null,
+    lines                    json        not null,
     -- the last ledger entry this statement accounts for: the next one starts after it
     ledger_watermark         bigint      not null,
     created_at               timestamptz not null default now(),
     constraint statement_one_per_cycle unique (account_id, cycle_start),
     check (amount_due_minor = previous_balance_minor + payments_credits_minor + new_charges_minor + taxes_minor)
 );
-
--- statements falling due: the late-fee pass
-create index statement_due_idx on billing.statement (due_date);
 
 -- Append-only: an entry is never changed or removed; a mistake is corrected by another entry. Positive
 -- amounts are owed by the customer, negative ones are in the customer's favour.
