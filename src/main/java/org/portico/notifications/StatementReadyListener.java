@@ -6,15 +6,18 @@ import java.util.Map;
 import org.portico.billing.StatementIssued;
 import org.portico.billing.StatementsIssued;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * “Your statement is ready”: the account holder is told of each statement the billing run issued, with the
  * amount due, the due date and a link to the statement, once per statement however often the event is
  * replayed. The billing run publishes one event per batch of accounts; this listener runs after that
- * batch commits, on its own thread.
+ * batch commits, on its own thread. A provider whose bill-presentment system announces statements itself
+ * turns it off with {@code portico.notifications.statement-ready=false}.
  */
 @Component
+@ConditionalOnBooleanProperty(name = "portico.notifications.statement-ready", matchIfMissing = true)
 class StatementReadyListener {
 
 	private final NotificationManagement notifications;
