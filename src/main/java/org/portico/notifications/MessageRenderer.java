@@ -1,7 +1,9 @@
 package org.portico.notifications;
 
 import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.portico.shared.Language;
@@ -61,16 +63,37 @@ class MessageRenderer {
 
 	/** @throws UnknownTemplateException when the template's files or subject are missing */
 	Rendered render(String template, Language language, Map<String, Object> parameters) {
+		return render(template, language, parameters, EnumSet.allOf(Channel.class));
+	}
+
+	/**
+	 * Renders what the given channels need (an email: subject, text and HTML; a text message: the short
+	 * text; the notification centre: the short text without the sender), leaving the rest empty: most
+	 * notices go to one or two channels, and rendering is most of what sending a notice costs.
+	 *
+	 * @throws UnknownTemplateException when the template's files or subject are missing
+	 */
+	Rendered render(String template, Language language, Map<String, Object> parameters, Set<Channel> channels) {
 		requireKnown(template);
 		var context = new Context(language.locale(), variables(language, parameters));
 		String subjectPattern = messages.getMessage("notifications." + template + ".subject", null, language.locale());
 		String subject = strings.process(subjectPattern, context).strip();
-		String text = files.process(template + ".txt", context).strip();
-		String html = files.process(template + ".html", context);
-		context.setVariable("sms", true);
-		String sms = files.process(template + "-short.txt", context).strip();
-		context.setVariable("sms", false);
-		String inApp = files.process(template + "-short.txt", context).strip();
+		String text = "";
+		String html = "";
+		if (channels.contains(Channel.EMAIL)) {
+			text = files.process(template + ".txt", context).strip();
+			html = files.process(template + ".html", context);
+		}
+		String sms = "";
+		if (channels.contains(Channel.SMS)) {
+			context.setVariable("sms", true);
+			sms = files.process(template + "-short.txt", context).strip();
+		}
+		String inApp = "";
+		if (channels.contains(Channel.IN_APP)) {
+			context.setVariable("sms", false);
+			inApp = files.process(template + "-short.txt", context).strip();
+		}
 		return new Rendered(subject, text, html, sms, inApp);
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,21 +62,35 @@ public class NotificationManagement {
 	public List<MessageId> send(Notification notification) {
 		renderer.requireKnown(notification.template());
 		Target target = resolve(notification.recipient(), notification.containsSecret());
-		var rendered = renderer.render(notification.template(), target.language(), withName(notification, target));
-		Instant now = clock.instant();
-		List<MessageId> stored = new ArrayList<>();
 		Category category = notification.category();
 		UUID login = target.login() == null ? null : target.login().value();
 		UUID person = target.person();
+		var channels = EnumSet.noneOf(Channel.class);
 		if (target.email() != null && target.allows(category, Channel.EMAIL)) {
+			channels.add(Channel.EMAIL);
+		}
+		if (target.phone() != null && target.allows(category, Channel.SMS)) {
+			channels.add(Channel.SMS);
+		}
+		if (login != null && target.allows(category, Channel.IN_APP)) {
+			channels.add(Channel.IN_APP);
+		}
+		List<MessageId> stored = new ArrayList<>();
+		if (channels.isEmpty()) {
+			return stored;
+		}
+		var rendered = renderer.render(notification.template(), target.language(), withName(notification, target),
+				channels);
+		Instant now = clock.instant();
+		if (channels.contains(Channel.EMAIL)) {
 			store(stored, notification, Channel.EMAIL, login, person, target.email().value(), target.language(),
 					rendered.subject(), rendered.text(), rendered.html(), "PENDING", now);
 		}
-		if (target.phone() != null && target.allows(category, Channel.SMS)) {
+		if (channels.contains(Channel.SMS)) {
 			store(stored, notification, Channel.SMS, login, person, target.phone().e164(), target.language(),
 					rendered.subject(), rendered.shortText(), null, "PENDING", now);
 		}
-		if (login != null && target.allows(category, Channel.IN_APP)) {
+		if (channels.contains(Channel.IN_APP)) {
 			// in-app notices are delivered by being stored
 			store(stored, notification, Channel.IN_APP, login, person, null, target.language(), rendered.subject(),
 					rendered.inAppText(), null, "SENT", now);

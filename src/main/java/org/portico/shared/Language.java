@@ -9,8 +9,11 @@ public enum Language {
 
 	private final String tag;
 
+	private final Locale locale;
+
 	Language(String tag) {
 		this.tag = tag;
+		this.locale = Locale.forLanguageTag(tag);
 	}
 
 	public String tag() {
@@ -18,7 +21,7 @@ public enum Language {
 	}
 
 	public Locale locale() {
-		return Locale.forLanguageTag(tag);
+		return locale;
 	}
 
 	public static Language fromTag(String tag) {

@@ -61,10 +61,14 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
 	/** Amounts read {@code $1,234.56} in both en-US and es-US (DECISIONS.md), so the format is fixed. */
 	public String formatted() {
-		NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
+		NumberFormat format = FORMATS.get();
 		format.setCurrency(currency);
 		return format.format(amount);
 	}
+
+	// NumberFormat is costly to create and not thread-safe: one per thread (statements format thousands)
+	private static final ThreadLocal<NumberFormat> FORMATS = ThreadLocal
+		.withInitial(() -> NumberFormat.getCurrencyInstance(Locale.US));
 
 	@Override
 	public int compareTo(Money other) {
