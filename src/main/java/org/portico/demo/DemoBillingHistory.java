@@ -78,9 +78,14 @@ class DemoBillingHistory {
 				(System.nanoTime() - started) / 1_000_000);
 	}
 
+	/**
+	 * Posts the charges dated up to {@code day}, each after billing up to the day before it, so that a
+	 * charge lands on the first statement after its date, as it would have.
+	 */
 	private void postCharges(DemoAccount demo, LocalDate day, Set<OneTimeCharge> posted) {
 		for (OneTimeCharge charge : demo.charges()) {
 			if (!charge.on().isAfter(day) && posted.add(charge)) {
+				run.runThrough(charge.on().minusDays(1));
 				Money amount = Money.usd(charge.amount());
 				var text = LocalizedText.of(charge.en(), charge.es());
 				String reference = "demo-" + charge.on() + "-" + Math.abs(charge.en().hashCode());
