@@ -107,7 +107,7 @@ class DemoBillingHistory {
 				continue;
 			}
 			boolean pays = demo.habit() == PaymentHabit.ON_TIME
-					|| statement.statementDate().isBefore(today.minusDays(50));
+					|| !statement.statementDate().isAfter(today.minusMonths(2));
 			if (pays && !statement.amountDue().isNegative() && !statement.amountDue().isZero()) {
 				billing.recordPayment(demo.account().id(), statement.amountDue(), payday, "demo-payment-" + statement.id(),
 						PAYMENT);

@@ -208,7 +208,7 @@ class DemoSeeder implements SmartLifecycle {
 	enum PaymentHabit {
 		/** In full, ten days after each statement. */
 		ON_TIME,
-		/** In full until about two months ago, then not at all: past due, with late fees. */
+		/** Not the last two statements (every earlier one in full): past due, with a late fee on the latest. */
 		STOPPED_PAYING
 	}
 
