@@ -128,6 +128,17 @@ public class BillingManagement {
 		post(account, LedgerEntryType.CREDIT, -amount.minorUnits(), on, description, reference);
 	}
 
+	/**
+	 * Starts billing an account from a date: its first statement comes on its first billing day on or
+	 * after it, and services that ran before it are taken to have been billed elsewhere (an account
+	 * brought over from a previous system). An account billing knows already is left as it is; one that
+	 * was never enrolled this way is enrolled by the first billing run (or posting) that sees it.
+	 */
+	@Transactional
+	public void enrol(ServiceAccountId account, LocalDate billedFrom) {
+		accounts.lock(account, billedFrom);
+	}
+
 	/** Whether the account's statements go out by email only. */
 	@Transactional(readOnly = true)
 	public boolean isPaperless(ServiceAccountId account) {

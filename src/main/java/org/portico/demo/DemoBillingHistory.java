@@ -52,10 +52,10 @@ class DemoBillingHistory {
 		LocalDate today = LocalDate.now(clock);
 		LocalDate start = today.minusMonths(12);
 		long started = System.nanoTime();
-		// the first run enrols the accounts: billing starts on each one's first billing day a year ago (any
-		// posting before it, the paperless choice included, would enrol them today and leave no history)
-		run.runThrough(start);
+		// billing starts a year ago, or when a newer customer's service did (before the paperless choice,
+		// which would otherwise enrol the account today and leave it no history)
 		for (DemoAccount demo : accounts) {
+			billing.enrol(demo.account().id(), demo.customerSince().isAfter(start) ? demo.customerSince() : start);
 			billing.choosePaperless(demo.account().id(), demo.paperless());
 		}
 		Set<OneTimeCharge> posted = new HashSet<>();

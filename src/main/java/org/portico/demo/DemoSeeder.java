@@ -189,19 +189,19 @@ class DemoSeeder implements SmartLifecycle {
 				linda.number().display(), linda.serviceAddress().zip5());
 
 		// One-time charges and credits of the past year, and how each household pays (DemoBillingHistory)
-		return List.of(new DemoAccount(ana, true, PaymentHabit.ON_TIME,
+		return List.of(new DemoAccount(ana, today.minusMonths(4), true, PaymentHabit.ON_TIME,
 				List.of(new OneTimeCharge(today.minusMonths(4), "Professional installation", "Instalación profesional",
 						"49.99"))),
-				new DemoAccount(james, true, PaymentHabit.ON_TIME,
+				new DemoAccount(james, jamesStart, true, PaymentHabit.ON_TIME,
 						List.of(new OneTimeCharge(today.minusMonths(3).minusDays(9), "Pay-per-view: Championship Boxing",
 								"Pago por evento: Boxeo de campeonato", "69.99"))),
-				new DemoAccount(maria, false, PaymentHabit.STOPPED_PAYING, List.of()),
-				new DemoAccount(priya, true, PaymentHabit.ON_TIME,
+				new DemoAccount(maria, mariaStart, false, PaymentHabit.STOPPED_PAYING, List.of()),
+				new DemoAccount(priya, today.minusMonths(14), true, PaymentHabit.ON_TIME,
 						List.of(new OneTimeCharge(today.minusMonths(5), "Credit: outage on your street",
 								"Crédito: interrupción del servicio en su calle", "-5.00"))),
-				new DemoAccount(meena, false, PaymentHabit.ON_TIME, List.of()),
-				new DemoAccount(robert, false, PaymentHabit.ON_TIME, List.of()),
-				new DemoAccount(linda, false, PaymentHabit.ON_TIME, List.of()));
+				new DemoAccount(meena, today.minusYears(5), false, PaymentHabit.ON_TIME, List.of()),
+				new DemoAccount(robert, today.minusYears(1), false, PaymentHabit.ON_TIME, List.of()),
+				new DemoAccount(linda, today.minusMonths(7), false, PaymentHabit.ON_TIME, List.of()));
 	}
 
 	/** How a demo household pays its statements. */
@@ -216,8 +216,13 @@ class DemoSeeder implements SmartLifecycle {
 	record OneTimeCharge(LocalDate on, String en, String es, String amount) {
 	}
 
-	/** A seeded account with what its billing history needs. */
-	record DemoAccount(ServiceAccount account, boolean paperless, PaymentHabit habit, List<OneTimeCharge> charges) {
+	/**
+	 * A seeded account with what its billing history needs.
+	 *
+	 * @param customerSince when its first service started
+	 */
+	record DemoAccount(ServiceAccount account, LocalDate customerSince, boolean paperless, PaymentHabit habit,
+			List<OneTimeCharge> charges) {
 	}
 
 	private ServiceAccount open(String first, String last, String email, String phone, Language language,
