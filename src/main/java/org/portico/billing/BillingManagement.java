@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -172,24 +174,20 @@ public class BillingManagement {
 		return statements.printBatches(limit);
 	}
 
-	/** The paper statements of one statement date, in account-number order. */
-	@Transactional(readOnly = true)
-	public List<Statement> paperStatements(LocalDate statementDate) {
-		return statements.findPaper(statementDate)
-			.stream()
-			.map(record -> toStatement(record, ledger.findByAccount(record.account())))
-			.toList();
-	}
-
 	/**
 	 * One page of the paper statements of a statement date, in account-number order, after {@code after}
 	 * (null: from the first): the print export reads a batch of thousands a page at a time.
 	 */
 	@Transactional(readOnly = true)
 	public List<Statement> paperStatements(LocalDate statementDate, @Nullable AccountNumber after, int limit) {
-		return statements.findPaper(statementDate, after, limit)
+		List<StatementRecord> page = statements.findPaper(statementDate, after, limit);
+		// one query for the page's ledgers (each statement's status needs its account's entries)
+		Map<ServiceAccountId, List<StoredEntry>> entries = ledger
+			.after(page.stream().map(StatementRecord::account).toList(), 0)
 			.stream()
-			.map(record -> toStatement(record, ledger.findByAccount(record.account())))
+			.collect(Collectors.groupingBy(StoredEntry::account));
+		return page.stream()
+			.map(record -> toStatement(record, entries.getOrDefault(record.account(), List.of())))
 			.toList();
 	}
 

@@ -169,15 +169,10 @@ class StatementRepository {
 			.optional();
 	}
 
-	/** Paper statements (not paperless) of one statement date, in account-number order: a print batch. */
-	List<StatementRecord> findPaper(LocalDate statementDate) {
-		return jdbc.sql(SELECT + " where cycle_start = :date and not paperless order by account_number")
-			.param("date", statementDate)
-			.query(this::map)
-			.list();
-	}
-
-	/** A page of {@link #findPaper(LocalDate)}: those after {@code after} (null: from the first). */
+	/**
+	 * A page of the paper statements (not paperless) of one statement date, in account-number order, after
+	 * {@code after} (null: from the first).
+	 */
 	List<StatementRecord> findPaper(LocalDate statementDate, @Nullable AccountNumber after, int limit) {
 		return jdbc.sql(SELECT + """
 				 where cycle_start = :date and not paperless and account_number > :after

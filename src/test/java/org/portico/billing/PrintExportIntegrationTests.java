@@ -96,7 +96,7 @@ class PrintExportIntegrationTests extends IntegrationTestSupport {
 			List<String> mine = entries.stream().filter(row -> row.get(1).equals(spanish.number().digits())).findFirst().orElseThrow();
 			assertThat(mine.get(11)).isEqualTo("es-US");
 			assertThat(pageText(pdf, Integer.parseInt(mine.get(12)))).contains("Talón de pago", "Monto a pagar");
-			Statement statement = billing.paperStatements(date).stream()
+			Statement statement = billing.paperStatements(date, null, 10_000).stream()
 				.filter(s -> s.account().equals(spanish.id()))
 				.findFirst()
 				.orElseThrow();
