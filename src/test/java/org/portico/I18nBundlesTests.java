@@ -15,7 +15,8 @@ import org.springframework.core.io.ClassPathResource;
 class I18nBundlesTests {
 
 	private static final String[] BASE_NAMES = { "messages", "messages-registration", "messages-profile", "messages-billing",
-			"messages-billing-documents" };
+			"messages-billing-documents", "messages-payments", "messages-payment-methods",
+			"messages-dunning" };
 
 	@Test
 	void englishAndSpanishBundlesHaveTheSameKeys() throws IOException {

@@ -4,6 +4,6 @@
  * hours, the notification centre and the demo inbox. Other modules publish events it reacts to (or,
  * where they may depend on it, call {@link NotificationManagement}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "customer", "identity", "billing" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "customer", "identity", "billing", "payments" })
 @org.jspecify.annotations.NullMarked
 package org.portico.notifications;
