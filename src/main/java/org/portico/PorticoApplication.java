@@ -1,10 +1,12 @@
 package org.portico;
 
 import java.util.Arrays;
+import org.portico.payments.RefundCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -21,6 +23,13 @@ public class PorticoApplication {
 
 	public static void main(String[] args) {
 		var application = new SpringApplication(PorticoApplication.class);
+		// Operator commands (README "Operations") run without a web server or jobs, print a line and exit.
+		if (args.length > 0 && args[0].equals(RefundCommand.NAME)) {
+			application.setWebApplicationType(WebApplicationType.NONE);
+			ConfigurableApplicationContext context = application.run(RefundCommand.springArguments(args));
+			int code = context.getBean(RefundCommand.class).run(args, System.out, System.err);
+			System.exit(SpringApplication.exit(context, () -> code));
+		}
 		// The bulk generator (--portico.generate.accounts=N) runs without a web server, so it can run
 		// beside nothing else and exits when done.
 		if (Arrays.stream(args).anyMatch(arg -> arg.startsWith("--portico.generate.accounts"))) {

@@ -38,8 +38,11 @@ public class BillingManagement {
 
 	private final Clock clock;
 
+	private final PastDueRepository pastDue;
+
 	BillingManagement(StatementRepository statements, LedgerRepository ledger, BillingAccountRepository accounts,
-			BillingProperties properties, Clock clock) {
+			BillingProperties properties, Clock clock, PastDueRepository pastDue) {
+		this.pastDue = pastDue;
 		this.statements = statements;
 		this.ledger = ledger;
 		this.accounts = accounts;
@@ -247,5 +250,40 @@ public class BillingManagement {
 			return StatementStatus.PAID;
 		}
 		return today.isAfter(record.dueDate()) ? StatementStatus.PAST_DUE : StatementStatus.OPEN;
+	}
+
+	/**
+	 * Posts a refund of (part of) a payment: what the customer owes goes back up by the amount. Recorded
+	 * once per {@code reference}, and posting the same reference again changes nothing.
+	 *
+	 * @throws InvalidValueException when the amount is not more than zero or in another currency
+	 */
+	@Transactional
+	public void recordRefund(ServiceAccountId account, Money amount, LocalDate on, String reference,
+			LocalizedText description) {
+		requirePositive(amount);
+		Objects.requireNonNull(reference, "reference");
+		post(account, LedgerEntryType.REFUND, amount.minorUnits(), on, description, reference);
+	}
+
+	/**
+	 * One page of the past-due accounts on {@code today}, in account ID order after {@code after} (null:
+	 * from the first): how dunning walks the whole base in one query a page.
+	 */
+	@Transactional(readOnly = true)
+	public List<PastDue> pastDue(LocalDate today, @Nullable ServiceAccountId after, int limit) {
+		return pastDue.page(today, after, limit);
+	}
+
+	/** Whether (and since when, by how much) the account is past due on {@code today}. */
+	@Transactional(readOnly = true)
+	public Optional<PastDue> pastDue(ServiceAccountId account, LocalDate today) {
+		return pastDue.of(account, today).stream().findFirst();
+	}
+
+	/** Whether (and since when, by how much) the account is past due today. */
+	@Transactional(readOnly = true)
+	public Optional<PastDue> pastDue(ServiceAccountId account) {
+		return pastDue(account, LocalDate.now(clock));
 	}
 }
