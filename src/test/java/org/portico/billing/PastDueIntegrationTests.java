@@ -24,8 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Which accounts are past due, by how much and since when (what dunning reads), for one account and page
  * by page over the whole base. Fixture accounts have Internet 300 ($50.00 a month, untaxed) from
- * 2030-03-12: statements on the 12th, due on the 2nd of the next month, a $10.00 late fee the day after an
- * unpaid due date.
+ * 2030-03-12: statements on the 12th, due 21 days later, a $10.00 late fee the day after an unpaid due date.
  */
 class PastDueIntegrationTests extends IntegrationTestSupport {
 
@@ -73,18 +72,19 @@ class PastDueIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void datesAnUnbrokenRunOfUnpaidStatementsFromTheOldest() {
 		ServiceAccount account = billed(date("2030-03-12"));
-		run.run(date("2030-05-03"), Set.of(account.id()));
+		run.run(date("2030-05-04"), Set.of(account.id()));
 
-		// March ($50) and April ($50 + $50 + $10 late fee) unpaid: past due since the day after March's due date
-		assertThat(billing.pastDue(account.id(), date("2030-05-03")))
+		// March ($50, due April 2) and April ($50 + $50 + $10 late fee, due May 3) unpaid: past due since the day
+		// after March's due date
+		assertThat(billing.pastDue(account.id(), date("2030-05-04")))
 			.contains(new PastDue(account.id(), Money.usd("110.00"), date("2030-04-03")));
-		assertThat(billing.pastDue(account.id(), date("2030-05-03")).orElseThrow().daysPastDue(date("2030-05-03")))
-			.isEqualTo(31);
+		assertThat(billing.pastDue(account.id(), date("2030-05-04")).orElseThrow().daysPastDue(date("2030-05-04")))
+			.isEqualTo(32);
 
 		// paying March's $50 late, after April's statement, leaves April's new charges past due since its own due date
-		pay(account, "50.00", "2030-05-03");
-		assertThat(billing.pastDue(account.id(), date("2030-05-03")))
-			.contains(new PastDue(account.id(), Money.usd("60.00"), date("2030-05-03")));
+		pay(account, "50.00", "2030-05-04");
+		assertThat(billing.pastDue(account.id(), date("2030-05-04")))
+			.contains(new PastDue(account.id(), Money.usd("60.00"), date("2030-05-04")));
 	}
 
 	@Test
