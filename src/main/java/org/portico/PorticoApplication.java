@@ -23,9 +23,15 @@ public class PorticoApplication {
 
 	public static void main(String[] args) {
 		var application = new SpringApplication(PorticoApplication.class);
-		// Operator commands (README "Operations") run without a web server or jobs, print a line and exit.
+		// Operator commands (README "Operations") run without jobs and without listening on a port, print a
+		// line and exit.
 		if (args.length > 0 && args[0].equals(RefundCommand.NAME)) {
-			application.setWebApplicationType(WebApplicationType.NONE);
+			var error = RefundCommand.argumentError(args);
+			if (error.isPresent()) {
+				System.err.println(error.get());
+				System.exit(1);
+			}
+			application.setDefaultProperties(RefundCommand.defaultProperties());
 			ConfigurableApplicationContext context = application.run(RefundCommand.springArguments(args));
 			int code = context.getBean(RefundCommand.class).run(args, System.out, System.err);
 			System.exit(SpringApplication.exit(context, () -> code));

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The operator's refund command (README “Operations”), until staff have logins of their own:
  * {@code java -jar portico.jar refund --receipt=<receipt> [--amount=12.34] --reason=<why> --operator=<name>}.
- * Portico starts without a web server and without its jobs, makes the refund, prints one line and exits with
- * 0 (refunded, or found refunded already) or 1 (refused, or the arguments are wrong).
+ * Portico starts without listening on a port and without its jobs, makes the refund, prints one line and
+ * exits with 0 (refunded, or found refunded already) or 1 (refused, or the arguments are wrong).
  */
 @Component
 public class RefundCommand {
@@ -35,18 +35,23 @@ public class RefundCommand {
 	private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,2})?");
 
 	/**
-	 * What the command's Spring application runs with besides the operator's arguments: no scheduled jobs
-	 * (the running nodes do that work), no replay of other nodes' outstanding events, and time at shutdown
-	 * for the refund's own notice to be written.
+	 * What the command's Spring application runs with besides the operator's arguments: a web application
+	 * context that does not listen on any port (server.port=-1; sessions and the security configuration are
+	 * web beans other modules need), no scheduled jobs (the running nodes do that work), no replay of other
+	 * nodes' outstanding events, and time at shutdown for the refund's own notice to be written.
 	 */
-	private static final List<String> SETTINGS = List.of("--portico.billing.run-enabled=false",
+	private static final List<String> SETTINGS = List.of("--server.port=-1", "--portico.billing.run-enabled=false",
 			"--portico.billing.print.enabled=false", "--portico.payments.reconcile-enabled=false",
 			"--portico.payments.dunning-enabled=false",
 			"--spring.modulith.events.republish-outstanding-events-on-restart=false",
 			"--spring.task.execution.shutdown.await-termination=true",
 			"--spring.task.execution.shutdown.await-termination-period=30s",
 			"--spring.task.scheduling.shutdown.await-termination=true",
-			"--spring.task.scheduling.shutdown.await-termination-period=30s", "--spring.main.banner-mode=off");
+			"--spring.task.scheduling.shutdown.await-termination-period=30s");
+
+	/** Settings the operator may override: a quiet log, so that the result line stands out. */
+	private static final Map<String, Object> DEFAULTS = Map.of("logging.level.root", "warn", "spring.main.banner-mode",
+			"off");
 
 	private final Refunds refunds;
 
@@ -62,6 +67,25 @@ public class RefundCommand {
 		var all = new ArrayList<>(SETTINGS);
 		all.addAll(List.of(args));
 		return all.toArray(String[]::new);
+	}
+
+	/** Defaults for the command's Spring application (lower than any setting the operator gives). */
+	public static Map<String, Object> defaultProperties() {
+		return DEFAULTS;
+	}
+
+	/**
+	 * What is wrong with the arguments (and the usage), before Spring starts; empty when they are
+	 * well-formed.
+	 */
+	public static Optional<String> argumentError(String[] args) {
+		try {
+			Arguments.parse(args);
+			return Optional.empty();
+		}
+		catch (IllegalArgumentException e) {
+			return Optional.of("refund: " + e.getMessage() + System.lineSeparator() + USAGE);
+		}
 	}
 
 	/** Runs the command; returns the process's exit code. */
