@@ -102,7 +102,20 @@ public class StripeGateway implements PaymentGateway {
 		}
 		JsonNode attached = call(HttpMethod.POST, "/v1/payment_methods/{id}/attach",
 				new Form().add("customer", customer), null, Operation.SAVE, paymentMethod);
-		GatewayMethod method = method(attached, customer);
+		GatewayMethod method;
+		try {
+			method = method(attached, customer);
+		}
+		catch (GatewayRejectedException e) {
+			// a kind Portico does not take stays off the customer
+			try {
+				removeMethod(new GatewayMethod.Reference(customer, paymentMethod));
+			}
+			catch (RuntimeException notDetached) {
+				e.addSuppressed(notDetached);
+			}
+			throw e;
+		}
 		log.info("Stripe payment method {} ({}) attached to customer {}", method.reference().method(), method.kind(),
 				customer);
 		return method;

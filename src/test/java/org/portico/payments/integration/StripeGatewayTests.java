@@ -326,7 +326,8 @@ class StripeGatewayTests {
 			"requires_payment_method | {\"type\": \"card_error\", \"code\": \"invalid_account_number\"} | DECLINED | INVALID_ACCOUNT",
 			"requires_payment_method | {\"type\": \"card_error\", \"code\": \"insufficient_funds\"} | DECLINED | INSUFFICIENT_FUNDS",
 			"canceled | {\"type\": \"card_error\", \"code\": \"debit_not_authorized\"} | DECLINED | GENERIC",
-			"canceled | null | DECLINED | GENERIC" })
+			"canceled | null | DECLINED | GENERIC",
+			"requires_action | null | DECLINED | GENERIC" })
 	void statusReadsThePaymentIntentNow(String status, String lastError, Status expected, DeclineReason reason) {
 		stripe.stubFor(json(get(urlPathEqualTo("/v1/payment_intents/pi_3PqAch")), 200,
 				intent("pi_3PqAch", status, lastError, BANK_CHARGE)));
@@ -455,6 +456,34 @@ class StripeGatewayTests {
 				() -> gateway().saveMethod("pm_1Forged", "acct-42", Optional.of("cus_PqR5tUv")));
 
 		assertThat(rejected.code()).isEqualTo("token_invalid");
+	}
+
+	@Test
+	void aCardTheIssuerRefusesWhenAttachingIsRejected() {
+		stripe.stubFor(json(post("/v1/payment_methods/pm_1Expired/attach"), 402, """
+				{"error": {"type": "card_error", "code": "expired_card", "decline_code": "expired_card",
+				  "param": "exp_month", "message": "Your card has expired."}}
+				"""));
+
+		var rejected = catchThrowableOfType(GatewayRejectedException.class,
+				() -> gateway().saveMethod("pm_1Expired", "acct-42", Optional.of("cus_PqR5tUv")));
+
+		assertThat(rejected.code()).isEqualTo("expired_card");
+	}
+
+	@Test
+	void aKindPorticoDoesNotTakeIsRejected() {
+		stripe.stubFor(json(post("/v1/payment_methods/pm_1Link/attach"), 200, """
+				{"id": "pm_1Link", "object": "payment_method", "type": "link", "customer": "cus_PqR5tUv",
+				 "billing_details": {"name": null}, "link": {"email": null}}
+				"""));
+		stripe.stubFor(json(post("/v1/payment_methods/pm_1Link/detach"), 200, "{\"id\": \"pm_1Link\"}"));
+
+		var rejected = catchThrowableOfType(GatewayRejectedException.class,
+				() -> gateway().saveMethod("pm_1Link", "acct-42", Optional.of("cus_PqR5tUv")));
+
+		assertThat(rejected.code()).isEqualTo("method_unsupported");
+		stripe.verify(1, postRequestedFor(urlEqualTo("/v1/payment_methods/pm_1Link/detach")));
 	}
 
 	@Test
