@@ -47,6 +47,8 @@ public class Dunning {
 
 	private final DunningRepository repository;
 
+	private final Payments payments;
+
 	private final PaymentsProperties properties;
 
 	private final ApplicationEventPublisher events;
@@ -55,12 +57,13 @@ public class Dunning {
 
 	private final Clock clock;
 
-	Dunning(BillingManagement billing, CustomerManagement customers, DunningRepository repository,
+	Dunning(BillingManagement billing, CustomerManagement customers, DunningRepository repository, Payments payments,
 			PaymentsProperties properties, ApplicationEventPublisher events, TransactionTemplate transactions,
 			Clock clock) {
 		this.billing = billing;
 		this.customers = customers;
 		this.repository = repository;
+		this.payments = payments;
 		this.properties = properties;
 		this.events = events;
 		this.transactions = transactions;
@@ -71,7 +74,7 @@ public class Dunning {
 	public Optional<DunningState> state(ServiceAccountId account) {
 		LocalDate today = LocalDate.now(clock);
 		return billing.pastDue(account, today).map(pastDue -> {
-			Money processing = Money.ofMinor(repository.processingMinor(account, today), pastDue.amount().currency());
+			Money processing = Money.ofMinor(pendingMinor(account, today), pastDue.amount().currency());
 			boolean suspended = repository.find(account).map(row -> row.suspendedOn() != null).orElse(false);
 			return new DunningState(pastDue.amount(), processing, pastDue.since(), pastDue.daysPastDue(today),
 					suspensionDate(pastDue.since()), suspended);
@@ -190,7 +193,7 @@ public class Dunning {
 		if (row.pastDueSince() == null || since.isAfter(row.pastDueSince())) {
 			reminded = null;
 		}
-		Money processing = Money.ofMinor(repository.processingMinor(account.id(), today), pastDue.amount().currency());
+		Money processing = Money.ofMinor(pendingMinor(account.id(), today), pastDue.amount().currency());
 		Money dueNow = pastDue.amount().minus(processing);
 		int days = pastDue.daysPastDue(today);
 		Action action = Action.NONE;
@@ -219,6 +222,11 @@ public class Dunning {
 		repository.update(new Row(row.account(), since, reminded, remindedOn, suspendedOn, row.restoredOn()),
 				clock.instant());
 		return action;
+	}
+
+	/** Payments of the account still processing, submitted by {@code today}. */
+	private long pendingMinor(ServiceAccountId account, LocalDate today) {
+		return payments.pendingMinor(List.of(account), today).getOrDefault(account, 0L);
 	}
 
 	private @Nullable Integer reminderDue(int daysPastDue) {

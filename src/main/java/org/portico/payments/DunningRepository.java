@@ -12,7 +12,7 @@ import org.portico.customer.ServiceAccountId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Each account's dunning state ({@code payments.dunning}) and the pending payments that count against it. */
+/** Each account's dunning state ({@code payments.dunning}). */
 @Repository
 class DunningRepository {
 
@@ -77,17 +77,6 @@ class DunningRepository {
 			.param("limit", limit)
 			.query((row, n) -> new ServiceAccountId(row.getObject("account_id", UUID.class)))
 			.list();
-	}
-
-	/** The account's pending (processing) payments submitted on or before {@code today}, in minor units. */
-	long processingMinor(ServiceAccountId account, LocalDate today) {
-		return jdbc.sql("""
-				select coalesce(sum(amount_minor), 0) from payments.payment
-				where account_id = :account and status = 'PROCESSING' and submitted_on <= :today""")
-			.param("account", account.value())
-			.param("today", today)
-			.query(Long.class)
-			.single();
 	}
 
 	private static Row map(ResultSet row, int n) throws SQLException {

@@ -30,6 +30,8 @@ import org.portico.IntegrationTestSupport;
 import org.portico.TestClock;
 import org.portico.TestMail;
 import org.portico.billing.BillingFixtures;
+import org.portico.billing.BillingManagement;
+import org.portico.catalog.LocalizedText;
 import org.portico.customer.AccountStatus;
 import org.portico.customer.CustomerManagement;
 import org.portico.customer.ServiceAccount;
@@ -61,7 +63,13 @@ class DunningIntegrationTests extends IntegrationTestSupport {
 	BillingFixtures billing;
 
 	@Autowired
-	PaymentFixtures payments;
+	PaymentFixtures paymentFixtures;
+
+	@Autowired
+	Payments payments;
+
+	@Autowired
+	BillingManagement billingManagement;
 
 	@Autowired
 	Dunning dunning;
@@ -146,11 +154,12 @@ class DunningIntegrationTests extends IntegrationTestSupport {
 
 		// paying less than what is past due does not restore
 		TestClock.fixAt(at(31));
-		payments.settledCardPayment(mvc, account.id(), Money.usd("20.00"), day(31));
+		PaymentMethod card = paymentFixtures.savedCard(mvc, owned, PaymentFixtures.APPROVED);
+		assertThat(pay(owned, card, "20.00").status()).isEqualTo(PaymentStatus.SETTLED);
 		awaitRecheck();
 		assertThat(status(account)).isEqualTo(AccountStatus.SUSPENDED);
 
-		payments.settledCardPayment(mvc, account.id(), Money.usd("30.00"), day(31));
+		assertThat(pay(owned, card, "30.00").status()).isEqualTo(PaymentStatus.SETTLED);
 
 		// no dunning run: the settled payment itself restores the account
 		await().atMost(Duration.ofSeconds(20)).until(() -> status(account) == AccountStatus.ACTIVE);
@@ -166,17 +175,20 @@ class DunningIntegrationTests extends IntegrationTestSupport {
 		ServiceAccount account = pastDueAccount(Language.EN_US).account();
 		runDays(account, 30, 30);
 
-		payments.paidElsewhere(account.id(), Money.usd("50.00"), day(31));
+		paidElsewhere(account, "50.00", day(31));
 
 		assertThat(daysWith(runDays(account, 31, 31), Action.RESTORED)).containsExactly(31);
 		assertThat(status(account)).isEqualTo(AccountStatus.ACTIVE);
 	}
 
 	@Test
-	void aPendingPaymentHoldsOffRemindersAndSuspension() {
-		ServiceAccount account = pastDueAccount(Language.EN_US).account();
+	void aPendingPaymentHoldsOffRemindersAndSuspension() throws Exception {
+		OwnedAccount owned = pastDueAccount(Language.EN_US);
+		ServiceAccount account = owned.account();
 		runDays(account, 25, 25);
-		String pending = payments.processingPayment(account.id(), Money.usd("50.00"), day(28));
+		TestClock.fixAt(at(28));
+		PaymentMethod bank = paymentFixtures.savedBankAccount(mvc, owned, PaymentFixtures.BANK_RETURNED);
+		assertThat(pay(owned, bank, "50.00").status()).isEqualTo(PaymentStatus.PROCESSING);
 
 		TreeMap<Integer, Dunning.RunResult> results = runDays(account, 28, 31);
 
@@ -186,15 +198,22 @@ class DunningIntegrationTests extends IntegrationTestSupport {
 		assertThat(state.coveredByPendingPayments()).isTrue();
 		assertThat(state.dueNow()).isEqualTo(Money.usd("0.00"));
 
-		// the payment is returned: the account is suspended at the next run
-		payments.fail(pending);
+		// the bank returns the debit: the account is suspended at the next run
+		TestClock.fixAt(at(32).minusHours(1));
+		payments.reconcile();
+		assertThat(payments.history(account.id())).singleElement()
+			.extracting(Payment::status)
+			.isEqualTo(PaymentStatus.FAILED);
 		assertThat(daysWith(runDays(account, 32, 32), Action.SUSPENDED)).containsExactly(32);
 	}
 
 	@Test
-	void aPendingPaymentForPartOfItDoesNotHoldOffSuspension() {
-		ServiceAccount account = pastDueAccount(Language.EN_US).account();
-		payments.processingPayment(account.id(), Money.usd("20.00"), day(28));
+	void aPendingPaymentForPartOfItDoesNotHoldOffSuspension() throws Exception {
+		OwnedAccount owned = pastDueAccount(Language.EN_US);
+		ServiceAccount account = owned.account();
+		TestClock.fixAt(at(28));
+		PaymentMethod bank = paymentFixtures.savedBankAccount(mvc, owned, PaymentFixtures.BANK_OK);
+		assertThat(pay(owned, bank, "20.00").status()).isEqualTo(PaymentStatus.PROCESSING);
 
 		assertThat(daysWith(runDays(account, 30, 30), Action.SUSPENDED)).containsExactly(30);
 		assertThat(dunning.state(account.id()).orElseThrow().dueNow()).isEqualTo(Money.usd("30.00"));
@@ -210,7 +229,7 @@ class DunningIntegrationTests extends IntegrationTestSupport {
 		assertThat(daysWith(results, Action.SUSPENDED)).isEmpty();
 		assertThat(daysWith(results, Action.REMINDED)).as("a suspended account gets no reminders").isEmpty();
 
-		payments.paidElsewhere(account.id(), Money.usd("50.00"), day(32));
+		paidElsewhere(account, "50.00", day(32));
 		assertThat(daysWith(runDays(account, 32, 33), Action.RESTORED)).isEmpty();
 		assertThat(status(account)).isEqualTo(AccountStatus.SUSPENDED);
 	}
@@ -269,6 +288,19 @@ class DunningIntegrationTests extends IntegrationTestSupport {
 			results.put(n, dunning.run(day(n), Set.of(account.id())));
 		}
 		return results;
+	}
+
+	private Payment pay(OwnedAccount owned, PaymentMethod method, String amount) {
+		return payments.pay(PaymentFixtures.request(owned, method, Money.usd(amount)));
+	}
+
+	/**
+	 * A payment received and posted by another channel (a lockbox, a payment agent): nothing announces it,
+	 * so only the next dunning run notices.
+	 */
+	private void paidElsewhere(ServiceAccount account, String amount, LocalDate on) {
+		billingManagement.recordPayment(account.id(), Money.usd(amount), on, "elsewhere:" + java.util.UUID.randomUUID(),
+				LocalizedText.of("Payment, thank you", "Pago, gracias"));
 	}
 
 	private static List<Integer> daysWith(TreeMap<Integer, Dunning.RunResult> results, Action action) {

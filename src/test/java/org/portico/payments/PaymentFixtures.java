@@ -1,146 +1,105 @@
 package org.portico.payments;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.LocalDate;
+import com.jayway.jsonpath.JsonPath;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.portico.billing.BillingManagement;
-import org.portico.catalog.LocalizedText;
+import org.portico.AccountFixtures.OwnedAccount;
+import org.portico.billing.BillingFixtures;
 import org.portico.customer.ServiceAccountId;
-import org.portico.payments.integration.ChargeOutcome;
-import org.portico.payments.integration.ChargeRequest;
-import org.portico.payments.integration.PaymentGateway;
 import org.portico.shared.Money;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Payments in the states dunning and refunds care about. A settled payment is charged for real at the
- * sandbox gateway (a card tokenised through its hosted-fields endpoint) and posted to the ledger as a
- * settlement would be; processing and failed ones are rows only (no money moved).
+ * Accounts with something to pay and sandbox cards to pay it with. Tokens come from the sandbox gateway's
+ * own tokenisation endpoint, over HTTP, as the hosted fields get them.
  */
 @Component
 public class PaymentFixtures {
 
-	private static final Pattern TOKEN = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+	public static final String APPROVED = "4242424242424242";
 
-	private final PaymentGateway gateway;
+	public static final String INSUFFICIENT_FUNDS = "4000000000009995";
 
-	private final BillingManagement billing;
+	public static final String EXPIRED = "4000000000000069";
 
-	private final JdbcClient jdbc;
+	public static final String DECLINED = "4000000000000002";
 
-	private final TransactionTemplate transactions;
+	public static final String FAILS_LATER = "4000000000000259";
 
-	private final ApplicationEventPublisher events;
+	public static final String TIMES_OUT = "4000000000003220";
 
-	private final Clock clock;
+	public static final String ROUTING = "110000000";
 
-	PaymentFixtures(PaymentGateway gateway, BillingManagement billing, JdbcClient jdbc,
-			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
-		this.gateway = gateway;
+	public static final String BANK_OK = "000123456789";
+
+	public static final String BANK_RETURNED = "000111111116";
+
+	private final BillingFixtures billing;
+
+	private final PaymentMethods methods;
+
+	public PaymentFixtures(BillingFixtures billing, PaymentMethods methods) {
 		this.billing = billing;
-		this.jdbc = jdbc;
-		this.transactions = transactions;
-		this.events = events;
-		this.clock = clock;
+		this.methods = methods;
 	}
 
-	/** A card payment charged at the sandbox, settled and posted on {@code on}; returns its receipt number. */
-	public String settledCardPayment(MockMvc mvc, ServiceAccountId account, Money amount, LocalDate on)
-			throws Exception {
-		String token = cardToken(mvc, "4242424242424242");
-		String receipt = receiptNumber();
-		UUID id = UUID.randomUUID();
-		ChargeOutcome outcome = gateway.charge(new ChargeRequest("pay-" + id, null, token, amount, "Riverbend", receipt));
-		assertThat(outcome.status()).isEqualTo(ChargeOutcome.Status.SUCCEEDED);
-		transactions.executeWithoutResult(status -> {
-			insert(id, account, receipt, amount, on, PaymentStatus.SETTLED, outcome.chargeReference());
-			billing.recordPayment(account, amount, on, "payment:" + id,
-					LocalizedText.of("Payment, thank you", "Pago, gracias"));
-			events.publishEvent(new PaymentSettled(new PaymentId(id), account, receipt, amount, on, null,
-					PaymentMethodKind.CARD, outcome.brand(), outcome.last4()));
-		});
-		return receipt;
+	/** An owned account with one statement (Internet 300 from January 2026), unpaid. */
+	public OwnedAccount billedAccount() {
+		return billing.oneStatement().owned();
 	}
 
-	/** A payment submitted on {@code on} that the gateway has not settled yet. */
-	public String processingPayment(ServiceAccountId account, Money amount, LocalDate on) {
-		String receipt = receiptNumber();
-		insert(UUID.randomUUID(), account, receipt, amount, on, PaymentStatus.PROCESSING, "ch_sbx_pending_" + receipt);
-		return receipt;
+	/** A single-use token for a test card, from the sandbox's tokenisation endpoint. */
+	public static String cardToken(MockMvc mvc, String number) throws Exception {
+		String json = """
+				{"type":"card","number":"%s","expMonth":4,"expYear":2099,"cvc":"123","postalCode":"19103"}"""
+			.formatted(number);
+		return token(mvc, json);
 	}
 
-	/** A payment the gateway declined. */
-	public String failedPayment(ServiceAccountId account, Money amount, LocalDate on) {
-		String receipt = receiptNumber();
-		insert(UUID.randomUUID(), account, receipt, amount, on, PaymentStatus.FAILED, "ch_sbx_failed_" + receipt);
-		return receipt;
+	/** A single-use token for a test bank account. */
+	public static String bankToken(MockMvc mvc, String accountNumber) throws Exception {
+		String json = """
+				{"type":"bank_account","routingNumber":"%s","accountNumber":"%s","accountType":"checking","holderName":"Pat Doe"}"""
+			.formatted(ROUTING, accountNumber);
+		return token(mvc, json);
 	}
 
-	/** The processing payment with this receipt number failed after all. */
-	public void fail(String receipt) {
-		jdbc.sql("update payments.payment set status = 'FAILED', failed_at = now() where receipt_number = :receipt")
-			.param("receipt", receipt)
-			.update();
+	private static String token(MockMvc mvc, String json) throws Exception {
+		var response = mvc.perform(post("/sandbox-gateway/v1/tokens").contentType(MediaType.APPLICATION_JSON)
+			.header("Authorization", "Bearer pk_sandbox_portico")
+			.content(json)).andReturn().getResponse();
+		String body = response.getContentAsString(StandardCharsets.UTF_8);
+		if (response.getStatus() != 200) {
+			throw new IllegalStateException("Tokenisation refused: " + body);
+		}
+		return JsonPath.read(body, "$.id");
 	}
 
-	/**
-	 * A payment received and posted to the ledger by another channel (a lockbox, a payment agent) without
-	 * a payment row: nothing announces it, as with a payment made through a channel Portico does not see.
-	 */
-	public void paidElsewhere(ServiceAccountId account, Money amount, LocalDate on) {
-		billing.recordPayment(account, amount, on, "elsewhere:" + UUID.randomUUID(),
-				LocalizedText.of("Payment, thank you", "Pago, gracias"));
+	/** Saves a test card on the account (as its owner would, with consent) and returns it. */
+	public PaymentMethod savedCard(MockMvc mvc, OwnedAccount owned, String number) throws Exception {
+		return methods.add(owned.account().id(), cardToken(mvc, number), false, owned.owner().id(),
+				new Consent("I authorise saving this card for future payments.", "203.0.113.7"));
 	}
 
-	private void insert(UUID id, ServiceAccountId account, String receipt, Money amount, LocalDate on,
-			PaymentStatus status, String gatewayReference) {
-		jdbc.sql("""
-				insert into payments.payment (id, account_id, receipt_number, idempotency_key, amount_minor, currency,
-				  method_kind, method_brand, method_last4, gateway, gateway_reference, status, submitted_at, submitted_on,
-				  settled_at)
-				values (:id, :account, :receipt, :key, :amount, :currency, 'CARD', 'visa', '4242', :gateway, :reference,
-				  :status, :now, :on, :settledAt)""")
-			.param("id", id)
-			.param("account", account.value())
-			.param("receipt", receipt)
-			.param("key", "fixture-" + id)
-			.param("amount", amount.minorUnits())
-			.param("currency", amount.currency().getCurrencyCode())
-			.param("gateway", gateway.name())
-			.param("reference", gatewayReference)
-			.param("status", status.name())
-			.param("now", Timestamp.from(clock.instant()))
-			.param("on", on)
-			.param("settledAt", status == PaymentStatus.SETTLED ? Timestamp.from(clock.instant()) : null)
-			.update();
+	/** Saves a test bank account on the account and returns it. */
+	public PaymentMethod savedBankAccount(MockMvc mvc, OwnedAccount owned, String accountNumber) throws Exception {
+		return methods.add(owned.account().id(), bankToken(mvc, accountNumber), false, owned.owner().id(),
+				new Consent("I authorise debits from this bank account.", "203.0.113.7"));
 	}
 
-	private static String cardToken(MockMvc mvc, String number) throws Exception {
-		String body = mvc.perform(post("/sandbox-gateway/v1/tokens").header("Authorization", "Bearer pk_sandbox_portico")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("""
-					{"type": "card", "number": "%s", "expMonth": 12, "expYear": 2035, "cvc": "123", "postalCode": "19103"}
-					""".formatted(number)))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		Matcher token = TOKEN.matcher(body);
-		assertThat(token.find()).as(body).isTrue();
-		return token.group(1);
+	public static String newKey() {
+		return UUID.randomUUID().toString();
 	}
 
-	private static String receiptNumber() {
-		return "T-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase();
+	public static PaymentRequest request(OwnedAccount owned, PaymentMethod method, Money amount) {
+		return new PaymentRequest(owned.account().id(), newKey(), amount, method.id(), null, owned.owner().id());
+	}
+
+	public static ServiceAccountId id(OwnedAccount owned) {
+		return owned.account().id();
 	}
 }

@@ -10,14 +10,13 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.portico.AccountFixtures;
+import org.portico.AccountFixtures.OwnedAccount;
 import org.portico.IntegrationTestSupport;
 import org.portico.TestMail;
 import org.portico.billing.BillingManagement;
@@ -42,7 +41,10 @@ class RefundIntegrationTests extends IntegrationTestSupport {
 	AccountFixtures accounts;
 
 	@Autowired
-	PaymentFixtures payments;
+	PaymentFixtures paymentFixtures;
+
+	@Autowired
+	Payments payments;
 
 	@Autowired
 	Refunds refunds;
@@ -59,13 +61,11 @@ class RefundIntegrationTests extends IntegrationTestSupport {
 	@Autowired
 	MockMvc mvc;
 
-	@Autowired
-	Clock clock;
-
 	@Test
 	void refundsAPaymentInFullThroughTheCommand() throws Exception {
-		ServiceAccount account = accounts.account();
-		String receipt = payments.settledCardPayment(mvc, account.id(), Money.usd("75.00"), today());
+		OwnedAccount owned = accounts.ownedAccount();
+		ServiceAccount account = owned.account();
+		String receipt = settled(owned, "75.00");
 		assertThat(billing.balance(account.id())).isEqualTo(Money.usd("-75.00"));
 
 		Run run = command("refund", "--receipt=" + receipt, "--reason=Paid the wrong account", "--operator=ana");
@@ -89,8 +89,9 @@ class RefundIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void refundsPartOfAPaymentAndLaterTheRest() throws Exception {
-		ServiceAccount account = accounts.account();
-		String receipt = payments.settledCardPayment(mvc, account.id(), Money.usd("100.00"), today());
+		OwnedAccount owned = accounts.ownedAccount();
+		ServiceAccount account = owned.account();
+		String receipt = settled(owned, "100.00");
 
 		Refund part = refunds.refund(receipt, Optional.of(Money.usd("12.34")), "Outage credit by card", "ana");
 
@@ -113,8 +114,9 @@ class RefundIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void runningTheSameRefundAgainRefundsOnce() throws Exception {
-		ServiceAccount account = accounts.account();
-		String receipt = payments.settledCardPayment(mvc, account.id(), Money.usd("60.00"), today());
+		OwnedAccount owned = accounts.ownedAccount();
+		ServiceAccount account = owned.account();
+		String receipt = settled(owned, "60.00");
 		String[] args = { "refund", "--receipt=" + receipt, "--amount=10.00", "--reason=Late fee waived",
 				"--operator=ana" };
 
@@ -139,8 +141,9 @@ class RefundIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void refusesToRefundMoreThanIsLeft() throws Exception {
-		ServiceAccount account = accounts.account();
-		String receipt = payments.settledCardPayment(mvc, account.id(), Money.usd("40.00"), today());
+		OwnedAccount owned = accounts.ownedAccount();
+		ServiceAccount account = owned.account();
+		String receipt = settled(owned, "40.00");
 		refunds.refund(receipt, Optional.of(Money.usd("30.00")), "Partial goodwill", "ana");
 
 		Run run = command("refund", "--receipt=" + receipt, "--amount=10.01", "--reason=More goodwill",
@@ -162,9 +165,14 @@ class RefundIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void refusesPaymentsThatAreNotSettled() throws Exception {
-		ServiceAccount account = accounts.account();
-		String processing = payments.processingPayment(account.id(), Money.usd("25.00"), today());
-		String failed = payments.failedPayment(account.id(), Money.usd("25.00"), today());
+		OwnedAccount owned = accounts.ownedAccount();
+		ServiceAccount account = owned.account();
+		String processing = payments.pay(PaymentFixtures.request(owned,
+				paymentFixtures.savedBankAccount(mvc, owned, PaymentFixtures.BANK_OK), Money.usd("25.00")))
+			.receiptNumber();
+		String failed = payments.pay(PaymentFixtures.request(owned,
+				paymentFixtures.savedCard(mvc, owned, PaymentFixtures.DECLINED), Money.usd("25.00")))
+			.receiptNumber();
 
 		for (String receipt : List.of(processing, failed)) {
 			Run run = command("refund", "--receipt=" + receipt, "--reason=Asked for it", "--operator=ana");
@@ -200,8 +208,12 @@ class RefundIntegrationTests extends IntegrationTestSupport {
 		return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
 	}
 
-	private LocalDate today() {
-		return LocalDate.now(clock);
+	/** A card payment charged at the sandbox and settled; returns its receipt number. */
+	private String settled(OwnedAccount owned, String amount) throws Exception {
+		Payment payment = payments.pay(PaymentFixtures.request(owned,
+				paymentFixtures.savedCard(mvc, owned, PaymentFixtures.APPROVED), Money.usd(amount)));
+		assertThat(payment.status()).isEqualTo(PaymentStatus.SETTLED);
+		return payment.receiptNumber();
 	}
 
 	private String payment(String receipt) {
