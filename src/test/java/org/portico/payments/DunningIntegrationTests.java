@@ -243,7 +243,7 @@ class DunningIntegrationTests extends IntegrationTestSupport {
 		TestClock.reset();
 
 		var session = AuthorizationMatrix.signIn(mvc, owned.owner().email().value(), AccountFixtures.SECRET);
-		for (String page : List.of("/billing", "/billing/ledger")) {
+		for (String page : List.of("/billing", "/billing/ledger", "/payments/pay", "/payments/history")) {
 			var response = mvc.perform(get(page).cookie(session)).andReturn().getResponse();
 			assertThat(response.getStatus()).as(page).isEqualTo(200);
 			assertThat(response.getContentAsString()).as(page).contains(account.number().display());
