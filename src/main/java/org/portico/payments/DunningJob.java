@@ -10,9 +10,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs dunning for today (in {@code portico.zone}) on the schedule {@code portico.payments.dunning} (daily
- * at 06:15 by default), on one node at a time. A run after downtime catches up: each account gets the
- * latest reminder due, or its suspension.
+ * Runs dunning for today (in {@code portico.zone}) on the schedule {@code portico.payments.dunning} (hourly
+ * at :20 by default, so that a node that was down catches up within the hour; each reminder still goes out
+ * once), on one node at a time. A run after downtime catches up: each account gets the latest reminder due,
+ * or its suspension.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "portico.payments.dunning-enabled", matchIfMissing = true)
@@ -29,7 +30,7 @@ class DunningJob {
 		this.clock = clock;
 	}
 
-	@Scheduled(cron = "${portico.payments.dunning:0 15 6 * * *}", zone = "${portico.zone:America/New_York}")
+	@Scheduled(cron = "${portico.payments.dunning:0 20 * * * *}", zone = "${portico.zone:America/New_York}")
 	@SchedulerLock(name = "dunning", lockAtMostFor = "PT2H")
 	void runToday() {
 		Dunning.RunResult result = dunning.run(LocalDate.now(clock));

@@ -28,7 +28,7 @@ public record PaymentsProperties(@DefaultValue("sandbox") String gateway, @Defau
 		@DefaultValue("500.00") BigDecimal maxPrepay, @DefaultValue("PT2M") Duration reconcileAfter,
 		@DefaultValue("0 * * * * *") String reconcile, @DefaultValue("true") boolean reconcileEnabled,
 		@DefaultValue("30") int expiryWarningDays, @DefaultValue("30") int suspendAfterDays,
-		@DefaultValue({ "1", "10", "20" }) List<Integer> reminderDays, @DefaultValue("0 15 6 * * *") String dunning,
+		@DefaultValue({ "1", "10", "20" }) List<Integer> reminderDays, @DefaultValue("0 20 * * * *") String dunning,
 		@DefaultValue("true") boolean dunningEnabled) {
 
 	public PaymentsProperties {
