@@ -72,6 +72,8 @@ class BillingController {
 		model.addAttribute("paperless", billing.isPaperless(account));
 		model.addAttribute("mayChoosePaperless",
 				access.roleOn(account).map(role -> role.allows(Permission.CHANGE_ACCOUNT_DETAILS)).orElse(false));
+		model.addAttribute("maySeePaymentMethods",
+				access.roleOn(account).map(role -> role.allows(Permission.MAKE_PAYMENT)).orElse(false));
 		return "billing/statements";
 	}
 
