@@ -60,6 +60,27 @@ public class BillingManagement {
 			.toList();
 	}
 
+	/**
+	 * Where the account stands against its latest statement (what the pay page offers as “amount due now”
+	 * and “statement balance”); empty before its first statement.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<AmountDue> amountDue(ServiceAccountId account) {
+		Optional<StatementRecord> latest = statements.findByAccount(account).stream().findFirst();
+		if (latest.isEmpty()) {
+			return Optional.empty();
+		}
+		StatementRecord record = latest.get();
+		List<StoredEntry> entries = ledger.findByAccount(account);
+		long received = receivedSince(record, entries);
+		long balance = entries.stream().mapToLong(StoredEntry::amountMinor).sum();
+		var currency = record.currency();
+		return Optional.of(new AmountDue(record.id(), record.cycleStart(), record.dueDate(),
+				Money.ofMinor(record.amountDueMinor(), currency), Money.ofMinor(received, currency),
+				Money.ofMinor(Math.max(0, record.amountDueMinor() - received), currency), Money.ofMinor(balance, currency),
+				status(record, entries, LocalDate.now(clock))));
+	}
+
 	/** One statement of the account; empty when there is none with this ID on this account. */
 	@Transactional(readOnly = true)
 	public Optional<Statement> statement(ServiceAccountId account, StatementId id) {
@@ -230,6 +251,15 @@ public class BillingManagement {
 	 * day after the due date.
 	 */
 	private static StatementStatus status(StatementRecord record, List<StoredEntry> entries, LocalDate today) {
+		long received = receivedSince(record, entries);
+		if (record.amountDueMinor() <= 0 || received >= record.amountDueMinor()) {
+			return StatementStatus.PAID;
+		}
+		return today.isAfter(record.dueDate()) ? StatementStatus.PAST_DUE : StatementStatus.OPEN;
+	}
+
+	/** Payments, credits and adjustments posted after the statement, net of refunds. */
+	private static long receivedSince(StatementRecord record, List<StoredEntry> entries) {
 		long received = 0;
 		for (StoredEntry entry : entries) {
 			if (entry.id() <= record.ledgerWatermark()) {
@@ -243,9 +273,6 @@ public class BillingManagement {
 				}
 			}
 		}
-		if (record.amountDueMinor() <= 0 || received >= record.amountDueMinor()) {
-			return StatementStatus.PAID;
-		}
-		return today.isAfter(record.dueDate()) ? StatementStatus.PAST_DUE : StatementStatus.OPEN;
+		return received;
 	}
 }

@@ -75,6 +75,8 @@ public class BillingRun {
 
 	private final UsageChargeSource usage;
 
+	private final PendingPaymentSource pending;
+
 	private final BillingProperties properties;
 
 	private final StatementCalculator calculator;
@@ -97,7 +99,7 @@ public class BillingRun {
 
 	BillingRun(CustomerManagement customers, SubscriptionManagement subscriptions, CatalogManagement catalog,
 			BillingAccountRepository accounts, StatementRepository statements, LedgerRepository ledger,
-			UsageChargeSource usage, BillingProperties properties, TransactionTemplate transaction,
+			UsageChargeSource usage, PendingPaymentSource pending, BillingProperties properties, TransactionTemplate transaction,
 			ApplicationEventPublisher events, MeterRegistry meters,
 			@Value("${portico.billing.parallel-batches:2}") int parallelBatches) {
 		this.customers = customers;
@@ -107,6 +109,7 @@ public class BillingRun {
 		this.statements = statements;
 		this.ledger = ledger;
 		this.usage = usage;
+		this.pending = pending;
 		this.properties = properties;
 		this.calculator = new StatementCalculator(properties);
 		this.transaction = transaction;
@@ -331,9 +334,18 @@ public class BillingRun {
 		}
 		Money fee = properties.lateFeeAmount();
 		var entries = new ArrayList<NewEntry>();
+		var checked = new ArrayList<LateFeeDue>();
 		var charged = new ArrayList<Boolean>();
+		Map<ServiceAccountId, Long> pendingByAccount = pendingFor(due);
 		for (LateFeeDue statement : due) {
 			boolean charge = statement.unpaid() && !fee.isZero();
+			if (charge && statement.receivedMinor() + pendingByAccount.getOrDefault(statement.account(), 0L) >= statement
+				.amountDueMinor()) {
+				// a payment submitted by the due date is still processing and covers it: no fee, and no verdict
+				// yet either; the next run looks again, and charges the fee if that payment has failed by then
+				continue;
+			}
+			checked.add(statement);
 			charged.add(charge);
 			if (charge) {
 				entries.add(new NewEntry(statement.account(), LedgerEntryType.LATE_FEE, fee.minorUnits(),
@@ -342,8 +354,25 @@ public class BillingRun {
 			}
 		}
 		ledger.insertAll(entries);
-		statements.recordLateFeeChecks(due, charged);
+		if (!checked.isEmpty()) {
+			statements.recordLateFeeChecks(checked, charged);
+		}
 		return entries.size();
+	}
+
+	/** Pending payments of the accounts that could owe a fee, submitted by each one's due date. */
+	private Map<ServiceAccountId, Long> pendingFor(List<LateFeeDue> due) {
+		var unpaid = due.stream().filter(LateFeeDue::unpaid).toList();
+		if (unpaid.isEmpty()) {
+			return Map.of();
+		}
+		var result = new HashMap<ServiceAccountId, Long>();
+		// one due date per call: a payment submitted after the due date does not stop that statement's fee
+		unpaid.stream().collect(Collectors.groupingBy(LateFeeDue::dueDate)).forEach((dueDate, statementsDue) -> {
+			pending.pendingMinor(statementsDue.stream().map(LateFeeDue::account).toList(), dueDate)
+				.forEach((account, minor) -> result.merge(account, minor, Long::sum));
+		});
+		return result;
 	}
 
 	private Map<ServiceAccountId, PreviousStatement> issue(Map<ServiceAccountId, BillingCycle> cycles,

@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Until a usage module provides a {@link UsageChargeSource}, nothing is billed for usage. */
+/** The ports other modules fill in: until they do, nothing is billed for usage and nothing is pending. */
 @Configuration(proxyBeanMethods = false)
 class UsageChargesConfiguration {
 
@@ -14,5 +14,12 @@ class UsageChargesConfiguration {
 	@ConditionalOnMissingBean(UsageChargeSource.class)
 	UsageChargeSource noUsageCharges() {
 		return (Collection<UsageChargeSource.Period> periods) -> List.of();
+	}
+
+	/** Until a payments module provides a {@link PendingPaymentSource}, nothing is pending. */
+	@Bean
+	@ConditionalOnMissingBean(PendingPaymentSource.class)
+	PendingPaymentSource noPendingPayments() {
+		return (accounts, submittedBy) -> java.util.Map.of();
 	}
 }

@@ -54,13 +54,22 @@ class SecurityConfiguration {
 			// the demo inbox: its controller answers 404 unless demo mode is on
 			"/demo/**",
 			// Twilio's inbound-text webhook: it checks Twilio's signature itself
-			SecurityConfiguration.SMS_WEBHOOK };
+			SecurityConfiguration.SMS_WEBHOOK,
+			// the sandbox payment gateway's hosted-fields script and tokenisation endpoint (it checks its
+			// publishable key itself), standing in for a processor on its own domain
+			"/sandbox-gateway/**" };
 
 	/**
 	 * Twilio's inbound-text webhook (notifications): called by Twilio, not a browser, so it has no session
 	 * and no CSRF token; it authenticates every request by Twilio's signature instead.
 	 */
 	static final String SMS_WEBHOOK = "/webhooks/sms/twilio";
+
+	/**
+	 * The sandbox gateway's tokenisation endpoint: a processor's API, called by its hosted fields with the
+	 * publishable key, not a session (payments' sandbox gateway).
+	 */
+	static final String SANDBOX_TOKENS = "/sandbox-gateway/v1/tokens";
 
 	/** The one page that may be framed (by this origin only): an email's HTML part in the demo inbox. */
 	static final String FRAMEABLE_PATH = "/demo/inbox/*/html";
@@ -93,7 +102,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.authenticated())
-			.csrf(csrf -> csrf.ignoringRequestMatchers(SMS_WEBHOOK))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(SMS_WEBHOOK, SANDBOX_TOKENS))
 			.addFilterBefore(new SignInInputLimitFilter(), UsernamePasswordAuthenticationFilter.class)
 			// after the input limit, before any password hashing: throttled attempts cost no Argon2 work
 			.addFilterBefore(new SignInThrottleFilter(throttle, signIn::loginIdFor, devices, activity),
