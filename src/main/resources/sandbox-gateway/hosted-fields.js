@@ -257,7 +257,7 @@
 		var SERVER_FIELDS = {
 			number: 'number', expiry: 'expiry', expMonth: 'expiry', expYear: 'expiry', cvc: 'cvc',
 			postalCode: 'postalCode', routingNumber: 'routingNumber', accountNumber: 'accountNumber',
-			accountNumberConfirmation: 'accountNumberConfirmation', accountType: 'accountType', holderName: 'holderName'
+			confirmAccountNumber: 'accountNumberConfirmation', accountType: 'accountType', holderName: 'holderName'
 		};
 
 		function cardRequest() {
@@ -291,7 +291,8 @@
 			if (!/^\d{4,17}$/.test(account)) {
 				return failure('invalid_account_number', 'accountNumber');
 			}
-			if (digits(value('accountNumberConfirmation')) !== account) {
+			var confirmation = digits(value('accountNumberConfirmation'));
+			if (confirmation !== account) {
 				return failure('account_numbers_mismatch', 'accountNumberConfirmation');
 			}
 			var type = value('accountType');
@@ -302,7 +303,7 @@
 			if (holder.length < 1 || holder.length > 100) {
 				return failure('invalid_holder_name', 'holderName');
 			}
-			return { body: { type: 'bank_account', routingNumber: routing, accountNumber: account, accountType: type, holderName: holder } };
+			return { body: { type: 'bank_account', routingNumber: routing, accountNumber: account, confirmAccountNumber: confirmation, accountType: type, holderName: holder } };
 		}
 
 		function send(body) {
