@@ -40,8 +40,9 @@ class PaymentMethodRepository {
 	}
 
 	Optional<Stored> find(ServiceAccountId account, PaymentMethodId id) {
-		return jdbc.sql("select " + COLUMNS + """
-				 from payments.payment_method where account_id = :account and id = :id and removed_at is null""")
+		// a one-line text block loses its leading space: the separator is outside it
+		return jdbc.sql("select " + COLUMNS + " " + """
+				from payments.payment_method where account_id = :account and id = :id and removed_at is null""")
 			.param("account", account.value())
 			.param("id", id.value())
 			.query((row, n) -> new Stored(map(row), new GatewayMethod.Reference(row.getString("gateway_customer"),

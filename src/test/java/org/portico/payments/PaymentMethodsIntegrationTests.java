@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.YearMonth;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -256,9 +258,10 @@ class PaymentMethodsIntegrationTests extends IntegrationTestSupport {
 	void makesAnotherMethodTheDefaultAndRemovingTheDefaultMovesItToTheNext() throws Exception {
 		var owned = fixtures.ownedAccount();
 		Browser browser = signIn(owned.owner());
-		browser.perform(post("/payments/methods").param("kind", "card").param("token", tokens.visa())
+		// each post is followed by the list it redirects to, as a browser does (which shows its flash message)
+		browser.follow(post("/payments/methods").param("kind", "card").param("token", tokens.visa())
 			.param("consent", "yes"));
-		browser.perform(post("/payments/methods").param("kind", "bank_account")
+		browser.follow(post("/payments/methods").param("kind", "bank_account")
 			.param("token", tokens.bankAccount("000123456789"))
 			.param("consent", "yes"));
 		PaymentMethod card = only(owned.account(), PaymentMethodKind.CARD);
@@ -266,13 +269,12 @@ class PaymentMethodsIntegrationTests extends IntegrationTestSupport {
 		assertThat(card.isDefault()).isTrue();
 		assertThat(bank.isDefault()).as("added without asking to be the default").isFalse();
 
-		MvcResult madeDefault = browser.perform(post("/payments/methods/" + bank.id() + "/default"));
-		assertThat(madeDefault.getResponse().getRedirectedUrl()).isEqualTo("/payments/methods");
+		assertThat(browser.follow(post("/payments/methods/" + bank.id() + "/default")))
+			.contains("Your default payment method has been changed.");
 		assertThat(paymentMethods.defaultMethod(owned.account().id())).map(PaymentMethod::id).contains(bank.id());
-		assertThat(browser.body(get("/payments/methods"))).contains("Your default payment method has been changed.");
 
 		// a third method asked to be the default takes it over
-		browser.perform(post("/payments/methods").param("kind", "card").param("token", tokens.card("378282246310005"))
+		browser.follow(post("/payments/methods").param("kind", "card").param("token", tokens.card("378282246310005"))
 			.param("consent", "yes").param("makeDefault", "true"));
 		assertThat(paymentMethods.defaultMethod(owned.account().id())).map(PaymentMethod::last4).contains("0005");
 		PaymentMethod amex = paymentMethods.defaultMethod(owned.account().id()).orElseThrow();
@@ -282,18 +284,16 @@ class PaymentMethodsIntegrationTests extends IntegrationTestSupport {
 			.contains("American Express ending in 0005")
 			.contains("your newest other method becomes the default");
 		assertThat(paymentMethods.methods(owned.account().id())).as("asking is not removing").hasSize(3);
-		MvcResult removed = browser.perform(post("/payments/methods/" + amex.id() + "/remove"));
-		assertThat(removed.getResponse().getRedirectedUrl()).isEqualTo("/payments/methods");
-		assertThat(browser.body(get("/payments/methods"))).contains("The payment method has been removed.")
+		assertThat(browser.follow(post("/payments/methods/" + amex.id() + "/remove")))
+			.contains("The payment method has been removed.")
 			.doesNotContain("ending in 0005");
 		List<PaymentMethod> left = paymentMethods.methods(owned.account().id());
 		assertThat(left).hasSize(2).filteredOn(PaymentMethod::isDefault).as("the default moved to the newest other")
 			.extracting(PaymentMethod::id).containsExactly(bank.id());
 
-		browser.perform(post("/payments/methods/" + bank.id() + "/remove"));
+		browser.follow(post("/payments/methods/" + bank.id() + "/remove"));
 		assertThat(paymentMethods.defaultMethod(owned.account().id())).map(PaymentMethod::id).contains(card.id());
-		browser.perform(post("/payments/methods/" + card.id() + "/remove"));
-		assertThat(browser.body(get("/payments/methods"))).contains("No saved payment methods yet");
+		assertThat(browser.follow(post("/payments/methods/" + card.id() + "/remove"))).contains("No saved payment methods yet");
 	}
 
 	@Test
@@ -351,24 +351,45 @@ class PaymentMethodsIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void showsExpiringSoonAndExpiredCardsInEitherLanguage() throws Exception {
 		var owned = fixtures.ownedAccount();
-		addDirectly(owned.account(), tokens.card("4242424242424242", 4, 2035));
-		TestClock.fixAt(ZonedDateTime.of(2035, 4, 10, 9, 0, 0, 0, ZONE));
+		// a card's last month ends within thirty days of any day in it
+		YearMonth thisMonth = YearMonth.now(clock);
+		PaymentMethod expiring = addDirectly(owned.account(),
+				tokens.card("4242424242424242", thisMonth.getMonthValue(), thisMonth.getYear()));
+		PaymentMethod expired = addDirectly(owned.account(), tokens.card("5555555555554444"));
+		// the gateway takes no expired card: this one was saved long ago and has expired since
+		YearMonth lastMonth = thisMonth.minusMonths(1);
+		jdbc.sql("update payments.payment_method set exp_month = :month, exp_year = :year where id = :id")
+			.param("month", lastMonth.getMonthValue()).param("year", lastMonth.getYear())
+			.param("id", expired.id().value()).update();
+		addDirectly(owned.account(), tokens.card("378282246310005"));
 		Browser browser = signIn(owned.owner());
-		assertThat(browser.body(get("/payments/methods"))).contains("badge-expiring").contains("Expires soon")
+
+		String page = browser.body(get("/payments/methods"));
+		String expiringRow = row(page, expiring.id());
+		assertThat(expiringRow).contains("badge-expiring").contains("Expires soon")
+			.contains("Expires " + thisMonth.format(DateTimeFormatter.ofPattern("MM/yyyy")))
 			.doesNotContain("badge-expired");
+		assertThat(row(page, expired.id())).contains("badge-expired")
+			.contains("Expired " + lastMonth.format(DateTimeFormatter.ofPattern("MM/yyyy")))
+			.doesNotContain("badge-expiring");
+		assertThat(page).containsOnlyOnce("badge-expiring").containsOnlyOnce("badge-expired");
 		assertThat(browser.body(get("/payments/methods").param("lang", "es-US"))).contains("Métodos de pago")
 			.contains("Visa que termina en 4242")
 			.contains("Vence pronto")
+			.contains("Vencida")
 			.doesNotContain("??");
-
-		TestClock.fixAt(ZonedDateTime.of(2035, 5, 1, 9, 0, 0, 0, ZONE));
-		Browser later = signIn(owned.owner());
-		assertThat(later.body(get("/payments/methods"))).contains("badge-expired").contains("Expired 04/2035")
-			.doesNotContain("badge-expiring");
-		assertThat(later.body(get("/payments/methods/new").param("kind", "bank_account").param("lang", "es-US")))
+		assertThat(browser.body(get("/payments/methods/new").param("kind", "bank_account").param("lang", "es-US")))
 			.contains("Agregar una cuenta bancaria")
 			.contains("Autorizo a Riverbend Communications a debitar")
 			.doesNotContain("??");
+	}
+
+	/** One method's item in the list. */
+	private static String row(String page, PaymentMethodId id) {
+		int start = page.indexOf("id=\"method-" + id + "\"");
+		assertThat(start).as("row of " + id).isPositive();
+		int end = page.indexOf("</li>", start);
+		return page.substring(start, end);
 	}
 
 	@Test
@@ -476,6 +497,14 @@ class PaymentMethodsIntegrationTests extends IntegrationTestSupport {
 			MvcResult result = perform(request);
 			assertThat(result.getResponse().getStatus()).as(result.getRequest().getRequestURI()).isEqualTo(200);
 			return body(result);
+		}
+
+		/** Performs a post that must redirect to the list, then opens the list: its page. */
+		String follow(MockHttpServletRequestBuilder request) throws Exception {
+			MvcResult result = perform(request);
+			assertThat(result.getResponse().getRedirectedUrl()).as(result.getRequest().getRequestURI())
+				.isEqualTo("/payments/methods");
+			return body(get("/payments/methods"));
 		}
 
 		static String body(MvcResult result) throws Exception {
