@@ -211,7 +211,7 @@ class PaymentMethodsIntegrationTests extends IntegrationTestSupport {
 		assertThat(refused.getResponse().getStatus()).isEqualTo(200);
 		String page = Browser.body(refused);
 		assertThat(page).contains("id=\"consent-error\"")
-			.contains("Tick the box to give your authorisation")
+			.contains("Tick the box to give your authorization")
 			.contains("aria-invalid=\"true\"")
 			.contains("aria-describedby=\"consent-error consent-text\"");
 		assertThat(paymentMethods.methods(owned.account().id())).isEmpty();
