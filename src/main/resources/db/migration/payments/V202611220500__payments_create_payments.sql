@@ -67,6 +67,11 @@ create table payments.payment (
 	method_brand text,
 	method_last4 char(4),
 	gateway text not null,
+	-- what was charged at the gateway: asking again with the same idempotency key needs it
+	gateway_customer text not null,
+	gateway_method text not null,
+	-- a card entered for this payment only: saved at the gateway to charge it, detached once final
+	one_time boolean not null default false,
 	gateway_reference text,
 	status text not null check (status in ('PROCESSING', 'SETTLED', 'FAILED', 'REFUNDED')),
 	failure_reason text,

@@ -70,6 +70,8 @@ class BillingController {
 		model.addAttribute("pastDue", statements.stream().anyMatch(s -> s.status() == StatementStatus.PAST_DUE));
 		model.addAttribute("signed", new Signed());
 		model.addAttribute("paperless", billing.isPaperless(account));
+		model.addAttribute("mayPay",
+				access.roleOn(account).map(role -> role.allows(Permission.MAKE_PAYMENT)).orElse(false));
 		model.addAttribute("mayChoosePaperless",
 				access.roleOn(account).map(role -> role.allows(Permission.CHANGE_ACCOUNT_DETAILS)).orElse(false));
 		model.addAttribute("maySeePaymentMethods",
