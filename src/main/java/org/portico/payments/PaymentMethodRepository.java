@@ -40,8 +40,9 @@ class PaymentMethodRepository {
 	}
 
 	Optional<Stored> find(ServiceAccountId account, PaymentMethodId id) {
-		return jdbc.sql("select " + COLUMNS + """
-				 from payments.payment_method where account_id = :account and id = :id and removed_at is null""")
+		// a one-line text block loses its leading space: the separator is outside it
+		return jdbc.sql("select " + COLUMNS + " " + """
+				from payments.payment_method where account_id = :account and id = :id and removed_at is null""")
 			.param("account", account.value())
 			.param("id", id.value())
 			.query((row, n) -> new Stored(map(row), new GatewayMethod.Reference(row.getString("gateway_customer"),
@@ -152,6 +153,38 @@ class PaymentMethodRepository {
 			.param("payment", payment == null ? null : payment.value())
 			.param("at", Timestamp.from(at))
 			.param("source", consent.sourceAddress())
+			.update();
+	}
+
+	/**
+	 * Cards on file whose expiry month lies between {@code from} and {@code through} (inclusive) and that no
+	 * warning went out for at that expiry yet, oldest expiry first, locked for this transaction (another
+	 * node's run skips them).
+	 */
+	List<PaymentMethod> cardsToWarn(YearMonth from, YearMonth through, int limit) {
+		return jdbc.sql("select " + COLUMNS + """
+				 from payments.payment_method
+				where kind = 'CARD' and removed_at is null
+				  and (exp_year, exp_month) >= (:fromYear, :fromMonth) and (exp_year, exp_month) <= (:toYear, :toMonth)
+				  and expiry_warned_for is distinct from exp_year * 100 + exp_month
+				order by exp_year, exp_month, id
+				limit :limit
+				for update skip locked""")
+			.param("fromYear", from.getYear())
+			.param("fromMonth", from.getMonthValue())
+			.param("toYear", through.getYear())
+			.param("toMonth", through.getMonthValue())
+			.param("limit", limit)
+			.query((row, n) -> map(row))
+			.list();
+	}
+
+	/** Remembers that the card's owner was warned about this expiry. */
+	void markExpiryWarned(PaymentMethodId id, YearMonth expires) {
+		jdbc.sql("""
+				update payments.payment_method set expiry_warned_for = :expiry, version = version + 1 where id = :id""")
+			.param("id", id.value())
+			.param("expiry", expires.getYear() * 100 + expires.getMonthValue())
 			.update();
 	}
 

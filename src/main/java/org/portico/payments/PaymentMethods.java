@@ -3,9 +3,11 @@ package org.portico.payments;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.portico.customer.ServiceAccountId;
 import org.portico.identity.LoginId;
 import org.portico.payments.integration.GatewayMethod;
+import org.portico.payments.integration.GatewayRejectedException;
 import org.portico.payments.integration.PaymentGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,8 +65,27 @@ public class PaymentMethods {
 	 */
 	public PaymentMethod add(ServiceAccountId account, String token, boolean makeDefault, LoginId addedBy,
 			Consent consent) {
+		return add(account, token, null, makeDefault, addedBy, consent);
+	}
+
+	/**
+	 * As {@link #add(ServiceAccountId, String, boolean, LoginId, Consent)}, for a page that asked for one
+	 * kind of method and showed that kind's consent: a token for the other kind (a card token posted with
+	 * the bank debit authorisation, say) is refused and nothing is kept, here or at the gateway.
+	 *
+	 * @param expected the kind the customer was adding; null accepts either
+	 * @throws org.portico.payments.integration.GatewayRejectedException with code {@code kind_mismatch} for a
+	 *     token of the other kind, or as the gateway refused the token
+	 */
+	public PaymentMethod add(ServiceAccountId account, String token, @Nullable PaymentMethodKind expected,
+			boolean makeDefault, LoginId addedBy, Consent consent) {
 		Optional<String> customer = methods.gatewayCustomer(account, gateway.name());
 		GatewayMethod saved = gateway.saveMethod(token, account.value().toString(), customer);
+		if (expected != null && saved.kind() != expected) {
+			detachQuietly(saved.reference());
+			throw new GatewayRejectedException("kind_mismatch",
+					"The token is for a " + saved.kind() + ", not a " + expected);
+		}
 		var id = PaymentMethodId.random();
 		try {
 			transactions.executeWithoutResult(status -> {

@@ -74,6 +74,8 @@ class BillingController {
 				access.roleOn(account).map(role -> role.allows(Permission.MAKE_PAYMENT)).orElse(false));
 		model.addAttribute("mayChoosePaperless",
 				access.roleOn(account).map(role -> role.allows(Permission.CHANGE_ACCOUNT_DETAILS)).orElse(false));
+		model.addAttribute("maySeePaymentMethods",
+				access.roleOn(account).map(role -> role.allows(Permission.MAKE_PAYMENT)).orElse(false));
 		return "billing/statements";
 	}
 
