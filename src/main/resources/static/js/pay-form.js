@@ -64,7 +64,10 @@
       card.tokenize().then(function (result) {
         if (result && result.token) {
           tokenInput.value = result.token;
-          if (summaryInput) { summaryInput.value = result.summary || ''; }
+          if (summaryInput && result.summary) {
+            // what the review step shows (the receipt shows what the gateway says was charged)
+            summaryInput.value = (result.summary.brand || '') + ' ' + (result.summary.last4 || '');
+          }
           form.submit();
         } else {
           button.disabled = false;

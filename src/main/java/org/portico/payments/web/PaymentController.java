@@ -94,6 +94,7 @@ class PaymentController {
 		model.addAttribute("form", form);
 		model.addAttribute("amount", checked.amount);
 		model.addAttribute("method", checked.method);
+		model.addAttribute("oneTimeCard", oneTimeCard(form.cardSummary()));
 		model.addAttribute("options", options);
 		model.addAttribute("today", java.time.LocalDate.now(clock));
 		return "payments/review";
@@ -240,6 +241,15 @@ class PaymentController {
 			methodError = "payments.error.form_invalid";
 		}
 		return new Checked(amountError == null ? amount : null, method, amountError, methodError);
+	}
+
+	/** The card the hosted fields just tokenised, as they described it: brand and last four, if well formed. */
+	private static java.util.@Nullable List<String> oneTimeCard(@Nullable String summary) {
+		if (summary == null) {
+			return null;
+		}
+		var match = java.util.regex.Pattern.compile("(visa|mastercard|amex|discover) (\\d{4})").matcher(summary.strip());
+		return match.matches() ? List.of(match.group(1), match.group(2)) : null;
 	}
 
 	private ServiceAccount account(ServiceAccountId id) {
