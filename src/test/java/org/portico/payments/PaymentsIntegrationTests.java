@@ -108,7 +108,7 @@ class PaymentsIntegrationTests extends IntegrationTestSupport {
 
 		MimeMessage receipt = awaitMailTo(owned, "Payment received");
 		String text = plainText(receipt);
-		assertThat(text).contains(payment.receiptNumber()).contains("$25.00").contains("Visa ending 4242");
+		assertThat(text).contains(payment.receiptNumber()).contains("$25.00").contains("Visa ending in 4242");
 	}
 
 	@Test
@@ -343,7 +343,7 @@ class PaymentsIntegrationTests extends IntegrationTestSupport {
 
 		String form = body(mvc.perform(get("/payments/pay").cookie(session)).andReturn().getResponse()
 			.getContentAsByteArray());
-		assertThat(form).contains("Amount due now").contains("Visa ending 4242");
+		assertThat(form).contains("Amount due now").contains("Visa ending in 4242");
 		String key = form.replaceAll("(?s).*name=\"key\" value=\"([^\"]+)\".*", "$1");
 
 		String review = body(mvc.perform(post("/payments/pay/review").cookie(session).with(csrf())
@@ -375,7 +375,7 @@ class PaymentsIntegrationTests extends IntegrationTestSupport {
 		}
 		assertThat(payments.history(owned.account().id())).hasSize(1);
 		String receipt = body(mvc.perform(get(first).cookie(session)).andReturn().getResponse().getContentAsByteArray());
-		assertThat(receipt).contains("Thank you, your payment is received").contains("$10.50").contains("Visa ending 4242");
+		assertThat(receipt).contains("Thank you, your payment is received").contains("$10.50").contains("Visa ending in 4242");
 		String history = body(mvc.perform(get("/payments/history").cookie(session)).andReturn().getResponse()
 			.getContentAsByteArray());
 		assertThat(history).contains(first.substring("/payments/receipts/".length())).contains("Received");
