@@ -21,7 +21,7 @@ class PaymentMethodRepository {
 
 	private static final String COLUMNS = """
 			id, account_id, kind, last4, brand, exp_month, exp_year, bank_name, routing_number, account_type,
-			holder_name, is_default, created_at, gateway_customer, gateway_reference""";
+			holder_name, is_default, created_at, gateway_customer, gateway_reference""" + " ";
 
 	private final JdbcClient jdbc;
 

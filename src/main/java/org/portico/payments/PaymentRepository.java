@@ -26,7 +26,7 @@ class PaymentRepository {
 	private static final String COLUMNS = """
 			id, account_id, receipt_number, idempotency_key, amount_minor, currency, method_id, method_kind, method_brand,
 			method_last4, gateway, gateway_customer, gateway_method, one_time, gateway_reference, status, failure_reason,
-			submitted_by, submitted_at, submitted_on, settled_at, failed_at, refunded_minor, refunded_at""";
+			submitted_by, submitted_at, submitted_on, settled_at, failed_at, refunded_minor, refunded_at""" + " ";
 
 	private static final String PREFIXED_COLUMNS = java.util.Arrays.stream(COLUMNS.split(","))
 		.map(column -> "p." + column.strip())
