@@ -122,6 +122,10 @@ class PaymentBenchmark extends IntegrationTestSupport {
 
 	private long receiptsBefore;
 
+	private final java.util.concurrent.atomic.AtomicInteger realReceiptCollisions = new java.util.concurrent.atomic.AtomicInteger();
+
+	private final java.util.concurrent.atomic.AtomicInteger receiptCollisions = new java.util.concurrent.atomic.AtomicInteger();
+
 	@Test
 	void settledPaymentsPerSecondAgainstAPlainInsertAndUpdate() throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -273,8 +277,19 @@ class PaymentBenchmark extends IntegrationTestSupport {
 
 	private void payReally(Payer payer) {
 		Money amount = Money.ofMinor(1_000 + ThreadLocalRandom.current().nextInt(4_000), Money.USD);
-		Payment payment = payments
-			.pay(new PaymentRequest(payer.account(), UUID.randomUUID().toString(), amount, payer.method(), null, payer.login()));
+		Payment payment;
+		try {
+			payment = payments.pay(
+					new PaymentRequest(payer.account(), UUID.randomUUID().toString(), amount, payer.method(), null, payer.login()));
+		}
+		catch (org.springframework.dao.DuplicateKeyException e) {
+			if (!String.valueOf(e.getMessage()).contains("payment_receipt_number_key")) {
+				throw e;
+			}
+			// a known fault of Payments.pay (see the report): counted and shown, not hidden
+			realReceiptCollisions.incrementAndGet();
+			return;
+		}
 		made.add(payment.id());
 		if (payment.status() != PaymentStatus.SETTLED) {
 			throw new AssertionError("Payment " + payment.receiptNumber() + " is " + payment.status());
@@ -287,15 +302,7 @@ class PaymentBenchmark extends IntegrationTestSupport {
 		long amount = 1_000 + ThreadLocalRandom.current().nextInt(4_000);
 		Instant now = clock.instant();
 		LocalDate today = LocalDate.now(clock);
-		String receipt = Payments.receiptNumber(today);
-		jdbc.update("""
-				insert into payments.payment (id, account_id, receipt_number, idempotency_key, amount_minor, currency,
-				  method_id, method_kind, method_brand, method_last4, gateway, gateway_customer, gateway_method, one_time,
-				  status, submitted_by, submitted_at, submitted_on, next_check_at)
-				values (?, ?, ?, ?, ?, 'USD', ?, 'CARD', 'visa', '4242', 'sandbox', ?, ?, false, 'PROCESSING', ?, ?, ?, ?)""",
-				id, payer.account().value(), receipt, UUID.randomUUID().toString(), amount, payer.method().value(),
-				payer.gatewayCustomer(), payer.gatewayMethod(), payer.login().value(), Timestamp.from(now), Date.valueOf(today),
-				Timestamp.from(now.plusSeconds(120)));
+		String receipt = insertProcessing(payer, id, amount, now, today);
 		transaction.executeWithoutResult(status -> {
 			jdbc.update("""
 					update payments.payment set status = 'SETTLED', settled_at = ?, gateway_reference = ?,
@@ -310,6 +317,30 @@ class PaymentBenchmark extends IntegrationTestSupport {
 					"Pago, gracias (recibo " + receipt + ")", "payment:" + receipt);
 		});
 		baselineMade.add(id);
+	}
+
+	/**
+	 * The payment row, processing; returns its receipt number. Receipt numbers are random (six characters
+	 * a day) and unique: a number drawn twice is drawn again.
+	 */
+	private String insertProcessing(Payer payer, UUID id, long amount, Instant now, LocalDate today) {
+		while (true) {
+			String receipt = Payments.receiptNumber(today);
+			try {
+				jdbc.update("""
+						insert into payments.payment (id, account_id, receipt_number, idempotency_key, amount_minor, currency,
+						  method_id, method_kind, method_brand, method_last4, gateway, gateway_customer, gateway_method, one_time,
+						  status, submitted_by, submitted_at, submitted_on, next_check_at)
+						values (?, ?, ?, ?, ?, 'USD', ?, 'CARD', 'visa', '4242', 'sandbox', ?, ?, false, 'PROCESSING', ?, ?, ?, ?)""",
+						id, payer.account().value(), receipt, UUID.randomUUID().toString(), amount, payer.method().value(),
+						payer.gatewayCustomer(), payer.gatewayMethod(), payer.login().value(), Timestamp.from(now),
+						Date.valueOf(today), Timestamp.from(now.plusSeconds(120)));
+				return receipt;
+			}
+			catch (org.springframework.dao.DuplicateKeyException drawnTwice) {
+				receiptCollisions.incrementAndGet();
+			}
+		}
 	}
 
 	// ---- receipts ------------------------------------------------------------------------------------
@@ -356,14 +387,16 @@ class PaymentBenchmark extends IntegrationTestSupport {
 	/**
 	 * One thread, {@code PROFILED} payments, then PostgreSQL's counters: transactions committed (each
 	 * statement outside a transaction is one) and, per table, scans (index or sequential: about one per
-	 * statement that reads it) and rows inserted, updated and deleted. Backends report their counters
-	 * when idle for a while, hence the waits.
+	 * statement that reads it) and rows inserted, updated and deleted. The scheduled jobs (the outbox's
+	 * polls, their locks, session clean-up) run all the while: what they do in an equally long quiet window
+	 * right after is subtracted. Backends report their counters when idle for a while, hence the waits.
 	 */
 	private Profile profile(List<Payer> payers, boolean real) throws Exception {
 		awaitDelivered(made.size());
 		Thread.sleep(12_000);
-		var commitsBefore = commits();
+		long commitsBefore = commits();
 		var before = tables();
+		long windowStart = System.nanoTime();
 		int receiptsExpected = made.size();
 		long start = System.nanoTime();
 		for (int i = 0; i < PROFILED; i++) {
@@ -381,16 +414,21 @@ class PaymentBenchmark extends IntegrationTestSupport {
 		double took = seconds(start);
 		awaitDelivered(made.size());
 		Thread.sleep(12_000);
-		double commits = (commits() - commitsBefore) / (double) PROFILED;
+		long commitsAfter = commits();
 		var after = tables();
+		Thread.sleep(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - windowStart));
+		long commitsQuiet = commits();
+		var quiet = tables();
+		double commits = ((commitsAfter - commitsBefore) - (commitsQuiet - commitsAfter)) / (double) PROFILED;
 		var perPayment = new LinkedHashMap<String, double[]>();
 		after.forEach((table, counts) -> {
 			long[] was = before.getOrDefault(table, new long[counts.length]);
+			long[] then = quiet.getOrDefault(table, counts);
 			double[] delta = new double[counts.length];
 			boolean any = false;
 			for (int i = 0; i < counts.length; i++) {
-				delta[i] = (counts[i] - was[i]) / (double) PROFILED;
-				any |= delta[i] >= 0.005;
+				delta[i] = ((counts[i] - was[i]) - (then[i] - counts[i])) / (double) PROFILED;
+				any |= Math.abs(delta[i]) >= 0.05;
 			}
 			if (any) {
 				perPayment.put(table, delta);
@@ -455,6 +493,9 @@ class PaymentBenchmark extends IntegrationTestSupport {
 				percentile(plainLatencies, 99), realRate / baselineRate));
 		text.append(String.format(Locale.US, "  ledger entries on the benchmark's accounts at the end: %,d (%.0f each)%n",
 				entries, entries / (double) accounts));
+		text.append(String.format(Locale.US, """
+				  receipt numbers drawn twice: baseline %d (drawn again); real path %d (Payments.pay failed with a \
+				duplicate key: not counted as settled)%n""", receiptCollisions.get(), realReceiptCollisions.get()));
 		text.append(profileText("real path", realProfile));
 		text.append(profileText("baseline", baselineProfile));
 		return text.toString();
@@ -462,8 +503,8 @@ class PaymentBenchmark extends IntegrationTestSupport {
 
 	private static String profileText(String name, Profile profile) {
 		var text = new StringBuilder(String.format(Locale.US, """
-				  profile, %s, one thread, %d payments (%.1f ms each with the receipts): %.1f transactions per payment \
-				(a statement outside a transaction counts as one)
+				  profile, %s, one thread, %d payments (%.1f ms each with the receipts), net of the scheduled jobs: \
+				%.1f transactions per payment (a statement outside a transaction counts as one)
 				    per payment:                              scans  inserted  updated  deleted
 				""", name, profile.payments(), profile.seconds() * 1000 / profile.payments(), profile.commits()));
 		double[] total = new double[4];
