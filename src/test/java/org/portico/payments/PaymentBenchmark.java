@@ -241,7 +241,6 @@ class PaymentBenchmark extends IntegrationTestSupport {
 	 * A real slice lasts until the receipts of its payments are enqueued as well.
 	 */
 	private Slice slice(ExecutorService pool, List<Payer> payers, boolean real, long millis) throws Exception {
-		int receiptsExpected = made.size();
 		long start = System.nanoTime();
 		long deadline = start + TimeUnit.MILLISECONDS.toNanos(millis);
 		var futures = new ArrayList<Future<List<Long>>>();
@@ -253,13 +252,9 @@ class PaymentBenchmark extends IntegrationTestSupport {
 				for (int k = 0; System.nanoTime() < deadline; k++) {
 					Payer payer = payers.get(thread + (k % own) * THREADS);
 					long began = System.nanoTime();
-					if (real) {
-						payReally(payer);
+					if (real ? payReally(payer) : payPlainly(payer)) {
+						latencies.add(System.nanoTime() - began);
 					}
-					else {
-						payPlainly(payer);
-					}
-					latencies.add(System.nanoTime() - began);
 				}
 				return latencies;
 			}));
@@ -270,12 +265,13 @@ class PaymentBenchmark extends IntegrationTestSupport {
 		}
 		double callSeconds = seconds(start);
 		if (real) {
-			awaitReceipts(receiptsExpected + latencies.size());
+			awaitReceipts(made.size());
 		}
 		return new Slice(latencies.size(), seconds(start), callSeconds, latencies);
 	}
 
-	private void payReally(Payer payer) {
+	/** True when settled; false for the known receipt-number fault (counted); anything else fails the run. */
+	private boolean payReally(Payer payer) {
 		Money amount = Money.ofMinor(1_000 + ThreadLocalRandom.current().nextInt(4_000), Money.USD);
 		Payment payment;
 		try {
@@ -288,16 +284,17 @@ class PaymentBenchmark extends IntegrationTestSupport {
 			}
 			// a known fault of Payments.pay (see the report): counted and shown, not hidden
 			realReceiptCollisions.incrementAndGet();
-			return;
+			return false;
 		}
 		made.add(payment.id());
 		if (payment.status() != PaymentStatus.SETTLED) {
 			throw new AssertionError("Payment " + payment.receiptNumber() + " is " + payment.status());
 		}
+		return true;
 	}
 
 	/** The rows the real path writes for a settled payment, written plainly: same tables, same shapes. */
-	private void payPlainly(Payer payer) {
+	private boolean payPlainly(Payer payer) {
 		UUID id = UUID.randomUUID();
 		long amount = 1_000 + ThreadLocalRandom.current().nextInt(4_000);
 		Instant now = clock.instant();
@@ -317,6 +314,7 @@ class PaymentBenchmark extends IntegrationTestSupport {
 					"Pago, gracias (recibo " + receipt + ")", "payment:" + receipt);
 		});
 		baselineMade.add(id);
+		return true;
 	}
 
 	/**
@@ -397,7 +395,6 @@ class PaymentBenchmark extends IntegrationTestSupport {
 		long commitsBefore = commits();
 		var before = tables();
 		long windowStart = System.nanoTime();
-		int receiptsExpected = made.size();
 		long start = System.nanoTime();
 		for (int i = 0; i < PROFILED; i++) {
 			Payer payer = payers.get(i % payers.size());
@@ -409,7 +406,7 @@ class PaymentBenchmark extends IntegrationTestSupport {
 			}
 		}
 		if (real) {
-			awaitReceipts(receiptsExpected + PROFILED);
+			awaitReceipts(made.size());
 		}
 		double took = seconds(start);
 		awaitDelivered(made.size());
