@@ -95,7 +95,7 @@ public class Payments implements PendingPaymentSource {
 		Money statementBalance = due.map(AmountDue::statementAmountDue).orElse(zero);
 		Money dueNow = due.map(d -> d.remaining().minus(pending)).orElse(zero);
 		Money current = balance.minus(pending);
-		Money maximum = (current.isNegative() ? zero : current).plus(new Money(properties.maxPrepay(), currency));
+		Money maximum = maximum(current);
 		return new PaymentOptions(dueNow.isNegative() ? zero : dueNow, statementBalance.isNegative() ? zero : statementBalance,
 				current, pending, new Money(properties.minimum(), currency), maximum,
 				due.map(AmountDue::dueDate).orElse(null), due.map(AmountDue::status).orElse(null));
@@ -283,13 +283,21 @@ public class Payments implements PendingPaymentSource {
 				&& amount.amount().stripTrailingZeros().scale() > amount.currency().getDefaultFractionDigits()) {
 			throw new PaymentRejectedException("amount_invalid", "Amounts are in whole cents");
 		}
-		PaymentOptions options = options(account);
-		if (amount.compareTo(options.minimum()) < 0) {
+		// the bounds only, as options() has them: not the statement's amount due, which reads the whole ledger
+		Money balance = billing.balance(account);
+		Money current = balance.minus(Money.ofMinor(payments.pendingMinor(account), balance.currency()));
+		if (amount.compareTo(new Money(properties.minimum(), balance.currency())) < 0) {
 			throw new PaymentRejectedException("amount_below_minimum", "Below the minimum payment");
 		}
-		if (amount.compareTo(options.maximum()) > 0) {
+		if (amount.compareTo(maximum(current)) > 0) {
 			throw new PaymentRejectedException("amount_above_maximum", "Above the largest payment allowed");
 		}
+	}
+
+	/** The largest payment: what is owed less what is processing (none when in credit), plus the prepay allowed. */
+	private Money maximum(Money current) {
+		Money owed = current.isNegative() ? Money.zero(current.currency()) : current;
+		return owed.plus(new Money(properties.maxPrepay(), current.currency()));
 	}
 
 	/** What will be charged: the saved method, or the one-time card saved at the gateway for this charge. */
