@@ -38,7 +38,10 @@ class PaymentRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** A new payment, processing; false when a payment with this idempotency key exists already. */
+	/**
+	 * A new payment, processing; false when one with this idempotency key exists already, or (rarely) this
+	 * receipt number is taken: the caller tells which by looking the key up.
+	 */
 	boolean insert(NewPayment payment) {
 		return jdbc.sql("""
 				insert into payments.payment (id, account_id, receipt_number, idempotency_key, amount_minor, currency,
@@ -46,7 +49,7 @@ class PaymentRepository {
 				  status, submitted_by, submitted_at, submitted_on, next_check_at)
 				values (:id, :account, :receipt, :key, :amount, :currency, :method, :kind, :brand, :last4, :gateway,
 				  :customer, :gatewayMethod, :oneTime, 'PROCESSING', :by, :at, :on, :nextCheck)
-				on conflict (idempotency_key) do nothing""")
+				on conflict do nothing""")
 			.param("id", payment.id().value())
 			.param("account", payment.account().value())
 			.param("receipt", payment.receiptNumber())

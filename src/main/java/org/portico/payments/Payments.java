@@ -121,16 +121,29 @@ public class Payments implements PendingPaymentSource {
 			return sameAccount(awaitPayment(request.idempotencyKey()), request);
 		}
 		Instant now = clock.instant();
-		var payment = new PaymentRepository.NewPayment(PaymentId.random(), request.account(),
-				receiptNumber(LocalDate.now(clock)), request.idempotencyKey(), request.amount(), request.method(), source.kind,
-				source.brand, source.last4, gateway.name(), source.reference.customer(), source.reference.method(),
-				request.method() == null, request.payer(), now, LocalDate.now(clock),
-				now.plus(properties.reconcileAfter()));
-		if (!payments.insert(payment)) {
-			if (request.method() == null) {
-				detachQuietly(source.reference);
+		PaymentRepository.NewPayment payment = null;
+		for (int attempt = 0; payment == null; attempt++) {
+			var candidate = new PaymentRepository.NewPayment(PaymentId.random(), request.account(),
+					receiptNumber(LocalDate.now(clock)), request.idempotencyKey(), request.amount(), request.method(),
+					source.kind, source.brand, source.last4, gateway.name(), source.reference.customer(),
+					source.reference.method(), request.method() == null, request.payer(), now, LocalDate.now(clock),
+					now.plus(properties.reconcileAfter()));
+			if (payments.insert(candidate)) {
+				payment = candidate;
+				continue;
 			}
-			return sameAccount(payments.findByKey(request.idempotencyKey()).orElseThrow(), request);
+			Optional<PaymentRepository.Stored> first = payments.findByKey(request.idempotencyKey());
+			if (first.isPresent()) {
+				// the same form, submitted at the same moment: that submission is the payment
+				if (request.method() == null) {
+					detachQuietly(source.reference);
+				}
+				return sameAccount(first.get(), request);
+			}
+			// the receipt number was drawn before (about one in a billion a day): draw again
+			if (attempt == 4) {
+				throw new IllegalStateException("No free receipt number after 5 draws");
+			}
 		}
 		PaymentRepository.Stored stored = payments.find(payment.id()).orElseThrow();
 		log.info("Payment {} of {} submitted on account {} by {}", payment.receiptNumber(), payment.amount(),
@@ -152,7 +165,7 @@ public class Payments implements PendingPaymentSource {
 
 	/** One payment of the account by its receipt number; empty for another account's. */
 	public Optional<Payment> receipt(ServiceAccountId account, String receiptNumber) {
-		if (receiptNumber == null || !receiptNumber.matches("R\\d{6}-[0-9A-Z]{6}")) {
+		if (receiptNumber == null || !receiptNumber.matches("R\\d{6}-[0-9A-Z]{8}")) {
 			return Optional.empty();
 		}
 		return payments.findByReceipt(account, receiptNumber);
@@ -381,7 +394,8 @@ public class Payments implements PendingPaymentSource {
 
 	static String receiptNumber(LocalDate on) {
 		var text = new StringBuilder("R").append(RECEIPT_DATE.format(on)).append('-');
-		for (int i = 0; i < 6; i++) {
+		// 8 characters: 10^12 a day, so a clash (drawn again) is rare even at a provider's busiest
+		for (int i = 0; i < 8; i++) {
 			text.append(RECEIPT_ALPHABET.charAt(RANDOM.nextInt(RECEIPT_ALPHABET.length())));
 		}
 		return text.toString();

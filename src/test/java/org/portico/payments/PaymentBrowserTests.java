@@ -59,7 +59,7 @@ class PaymentBrowserTests extends BrowserTestSupport {
 		assertThat(page.locator("#review-method")).containsText("Visa ending in 9995");
 		check(page, "payments-review");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay $10.00")).click();
-		page.waitForURL(java.util.regex.Pattern.compile(".*/payments/receipts/R\\d{6}-[0-9A-Z]{6}$"));
+		page.waitForURL(java.util.regex.Pattern.compile(".*/payments/receipts/R\\d{6}-[0-9A-Z]{8}$"));
 		assertThat(page.locator("#payment-outcome")).containsText("Your payment didn’t go through");
 		assertThat(page.locator("#payment-outcome")).containsText("The bank declined it: not enough money available.");
 		assertThat(page.locator("#payment-outcome")).containsText("No money was taken.");
@@ -85,7 +85,7 @@ class PaymentBrowserTests extends BrowserTestSupport {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Review payment")).click();
 		page.waitForURL(url("/payments/pay/review"));
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay $12.50")).click();
-		page.waitForURL(java.util.regex.Pattern.compile(".*/payments/receipts/R\\d{6}-[0-9A-Z]{6}$"));
+		page.waitForURL(java.util.regex.Pattern.compile(".*/payments/receipts/R\\d{6}-[0-9A-Z]{8}$"));
 		assertThat(page.locator("#payment-outcome")).containsText("Thank you, your payment is received");
 		assertThat(page.locator("#receipt-amount")).hasText("$12.50");
 		Money after = before.minus(Money.usd("12.50"));

@@ -97,7 +97,7 @@ class PaymentsIntegrationTests extends IntegrationTestSupport {
 		Payment payment = payments.pay(PaymentFixtures.request(owned, card, Money.usd("25.00")));
 
 		assertThat(payment.status()).isEqualTo(PaymentStatus.SETTLED);
-		assertThat(payment.receiptNumber()).matches("R\\d{6}-[0-9A-Z]{6}");
+		assertThat(payment.receiptNumber()).matches("R\\d{6}-[0-9A-Z]{8}");
 		assertThat(payment.brand()).isEqualTo("visa");
 		assertThat(payment.last4()).isEqualTo("4242");
 		assertThat(billing.balance(owned.account().id())).isEqualTo(before.minus(Money.usd("25.00")));
