@@ -211,5 +211,13 @@ class PaymentRepository {
 			@Nullable PaymentMethodId method, PaymentMethodKind kind, @Nullable String brand, @Nullable String last4,
 			String gateway, String gatewayCustomer, String gatewayMethod, boolean oneTime, @Nullable LoginId payer,
 			Instant submittedAt, LocalDate submittedOn, Instant nextCheckAt) {
+
+		/** The row as just inserted (processing), without reading it back. */
+		Stored asStored() {
+			var payment = new Payment(id, account, receiptNumber, amount, kind, brand, last4, PaymentStatus.PROCESSING,
+					null, submittedAt, submittedOn, null, null, Money.zero(amount.currency()), null);
+			return new Stored(payment, idempotencyKey, method, gateway, gatewayCustomer, gatewayMethod, oneTime, null,
+					payer);
+		}
 	}
 }

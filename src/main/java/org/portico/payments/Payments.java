@@ -145,7 +145,7 @@ public class Payments implements PendingPaymentSource {
 				throw new IllegalStateException("No free receipt number after 5 draws");
 			}
 		}
-		PaymentRepository.Stored stored = payments.find(payment.id()).orElseThrow();
+		PaymentRepository.Stored stored = payment.asStored();
 		log.info("Payment {} of {} submitted on account {} by {}", payment.receiptNumber(), payment.amount(),
 				request.account(), source.kind == PaymentMethodKind.CARD ? "card" : "bank account");
 		return charge(stored);
