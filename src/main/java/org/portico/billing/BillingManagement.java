@@ -16,6 +16,7 @@ import org.portico.customer.ServiceAccountId;
 import org.portico.shared.AccountNumber;
 import org.portico.shared.InvalidValueException;
 import org.portico.shared.Money;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,9 +41,12 @@ public class BillingManagement {
 
 	private final PastDueRepository pastDue;
 
+	private final ApplicationEventPublisher events;
+
 	BillingManagement(StatementRepository statements, LedgerRepository ledger, BillingAccountRepository accounts,
-			BillingProperties properties, Clock clock, PastDueRepository pastDue) {
+			BillingProperties properties, Clock clock, PastDueRepository pastDue, ApplicationEventPublisher events) {
 		this.pastDue = pastDue;
+		this.events = events;
 		this.statements = statements;
 		this.ledger = ledger;
 		this.accounts = accounts;
@@ -82,6 +86,34 @@ public class BillingManagement {
 				Money.ofMinor(record.amountDueMinor(), currency), Money.ofMinor(received, currency),
 				Money.ofMinor(Math.max(0, record.amountDueMinor() - received), currency), Money.ofMinor(balance, currency),
 				status(record, entries, LocalDate.now(clock))));
+	}
+
+	/**
+	 * The account's latest statement with what changed since the one before and where the account stands
+	 * against it, from two queries (statements and ledger); empty before its first statement.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<LatestStatement> latestStatement(ServiceAccountId account) {
+		List<StatementRecord> records = statements.findByAccount(account);
+		if (records.isEmpty()) {
+			return Optional.empty();
+		}
+		List<StoredEntry> entries = ledger.findByAccount(account);
+		LocalDate today = LocalDate.now(clock);
+		StatementRecord record = records.get(0);
+		Statement latest = toStatement(record, entries);
+		Statement previous = records.size() > 1 ? toStatement(records.get(1), entries) : null;
+		long received = receivedSince(record, entries);
+		long balance = entries.stream().mapToLong(StoredEntry::amountMinor).sum();
+		var currency = record.currency();
+		var due = new AmountDue(record.id(), record.cycleStart(), record.dueDate(),
+				Money.ofMinor(record.amountDueMinor(), currency), Money.ofMinor(received, currency),
+				Money.ofMinor(Math.max(0, record.amountDueMinor() - received), currency), Money.ofMinor(balance, currency),
+				status(record, entries, today));
+		StatementSummary before = previous == null ? null
+				: new StatementSummary(previous.id(), previous.cycleStart(), previous.cycleEnd(), previous.dueDate(),
+						previous.amountDue(), previous.status(), previous.paperless());
+		return Optional.of(new LatestStatement(latest, StatementChanges.between(previous, latest), due, before));
 	}
 
 	/** One statement of the account; empty when there is none with this ID on this account. */
@@ -227,6 +259,7 @@ public class BillingManagement {
 		}
 		ledger.insertAll(List.of(new NewEntry(account, type, amountMinor, properties.currency().getCurrencyCode(), on,
 				description, null, reference)));
+		events.publishEvent(new LedgerPosted(account, type, on));
 	}
 
 	private void requirePositive(Money amount) {

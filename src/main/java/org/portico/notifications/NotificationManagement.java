@@ -179,6 +179,12 @@ public class NotificationManagement {
 		return outbox.unreadCount(login.value());
 	}
 
+	/** How many unread notices the login has and the newest {@code limit} of them, in one query. */
+	@Transactional(readOnly = true)
+	public UnreadNotices unread(LoginId login, int limit) {
+		return outbox.unread(login.value(), limit);
+	}
+
 	/** Marks one of the login's own notices read; false when it has no such notice. */
 	@Transactional
 	public boolean markRead(LoginId login, MessageId message) {

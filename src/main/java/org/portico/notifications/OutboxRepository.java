@@ -181,6 +181,27 @@ class OutboxRepository {
 			.list();
 	}
 
+	/** The unread count rides on each row (a window over the rows before the limit): one query for both. */
+	UnreadNotices unread(UUID login, int limit) {
+		var total = new int[1];
+		List<InAppNotice> latest = jdbc.sql("""
+				select id, category, subject, body_text, created_at, read_at, count(*) over () as unread
+				from notifications.message
+				where login_id = :login and channel = 'IN_APP' and read_at is null
+				order by created_at desc limit :limit
+				""")
+			.param("login", login)
+			.param("limit", Math.max(1, limit))
+			.query((rs, n) -> {
+				total[0] = rs.getInt("unread");
+				return new InAppNotice(new MessageId(rs.getObject("id", UUID.class)),
+						Category.valueOf(rs.getString("category")), rs.getString("subject"), rs.getString("body_text"),
+						rs.getTimestamp("created_at").toInstant(), null);
+			})
+			.list();
+		return new UnreadNotices(total[0], limit <= 0 ? List.of() : latest);
+	}
+
 	int unreadCount(UUID login) {
 		return jdbc.sql("""
 				select count(*) from notifications.message

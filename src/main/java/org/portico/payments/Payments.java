@@ -128,7 +128,15 @@ public class Payments implements PendingPaymentSource {
 					source.kind, source.brand, source.last4, gateway.name(), source.reference.customer(),
 					source.reference.method(), request.method() == null, request.payer(), now, LocalDate.now(clock),
 					now.plus(properties.reconcileAfter()));
-			if (payments.insert(candidate)) {
+			Boolean inserted = transactions.execute(status -> {
+				if (!payments.insert(candidate)) {
+					return false;
+				}
+				events.publishEvent(new PaymentSubmitted(candidate.id(), candidate.account(), candidate.amount(),
+						candidate.submittedOn()));
+				return true;
+			});
+			if (Boolean.TRUE.equals(inserted)) {
 				payment = candidate;
 				continue;
 			}

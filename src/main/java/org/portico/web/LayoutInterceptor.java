@@ -76,7 +76,10 @@ class LayoutInterceptor implements HandlerInterceptor {
 			model.put("signedInName", login.firstName());
 			try {
 				addAccounts(model);
-				model.put("unreadNotifications", notifications.unreadCount(login.id()));
+				// a page that read the count already (the dashboard, with its newest notices) is not asked twice
+				if (!(model.get("unreadNotifications") instanceof Integer)) {
+					model.put("unreadNotifications", notifications.unreadCount(login.id()));
+				}
 			}
 			catch (DataAccessException e) {
 				// An error page for a database outage must still render: without the switcher and the count.

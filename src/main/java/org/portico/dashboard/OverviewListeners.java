@@ -1,0 +1,153 @@
+package org.portico.dashboard;
+
+import org.portico.billing.LedgerPosted;
+import org.portico.billing.StatementIssued;
+import org.portico.billing.StatementsIssued;
+import org.portico.customer.AccountStatusChanged;
+import org.portico.customer.ServiceAccountId;
+import org.portico.payments.AccountPastDue;
+import org.portico.payments.AccountRestored;
+import org.portico.payments.AccountSuspendedForNonPayment;
+import org.portico.payments.AutopayCancelled;
+import org.portico.payments.AutopayChargeFailed;
+import org.portico.payments.AutopayEnrolled;
+import org.portico.payments.PaymentFailed;
+import org.portico.payments.PaymentMethods;
+import org.portico.payments.PaymentRefunded;
+import org.portico.payments.PaymentSettled;
+import org.portico.payments.PaymentSubmitted;
+import org.portico.subscriptions.SubscriptionChanged;
+import org.portico.subscriptions.SubscriptionEnded;
+import org.portico.subscriptions.SubscriptionResumed;
+import org.portico.subscriptions.SubscriptionStarted;
+import org.portico.subscriptions.SubscriptionSuspended;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the projection current: every event that changes something a tile shows recomputes the account's
+ * row from the façades (after the change committed, off the request thread, through Modulith's event
+ * publication registry, so a crash before the refresh is made up on restart). Autopay's events change
+ * only the autopay tile.
+ */
+@Component
+class OverviewListeners {
+
+	private static final Logger log = LoggerFactory.getLogger(OverviewListeners.class);
+
+	private final OverviewRefresher refresher;
+
+	private final PaymentMethods methods;
+
+	OverviewListeners(OverviewRefresher refresher, PaymentMethods methods) {
+		this.refresher = refresher;
+		this.methods = methods;
+	}
+
+	@ApplicationModuleListener
+	void on(StatementsIssued event) {
+		// one transaction per account: a batch of hundreds must not hold hundreds of advisory locks
+		for (StatementIssued statement : event.statements()) {
+			refresher.refresh(statement.account());
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(LedgerPosted event) {
+		refresh(event.account());
+	}
+
+	@ApplicationModuleListener
+	void on(PaymentSubmitted event) {
+		refresh(event.account());
+	}
+
+	@ApplicationModuleListener
+	void on(PaymentSettled event) {
+		refresh(event.account());
+		if (event.payer() == null) {
+			// Portico's own charge (autopay) went through: a decline reported earlier is over
+			refresher.updateAutopay(event.account(), AutopayTile::cleared);
+		}
+	}
+
+	@ApplicationModuleListener
+	void on(PaymentFailed event) {
+		refresh(event.account());
+	}
+
+	@ApplicationModuleListener
+	void on(PaymentRefunded event) {
+		refresh(event.account());
+	}
+
+	@ApplicationModuleListener
+	void on(AccountPastDue event) {
+		refresh(event.account());
+	}
+
+	@ApplicationModuleListener
+	void on(AccountSuspendedForNonPayment event) {
+		refresh(event.account());
+	}
+
+	@ApplicationModuleListener
+	void on(AccountRestored event) {
+		refresh(event.account());
+	}
+
+	@ApplicationModuleListener
+	void on(AccountStatusChanged event) {
+		refresh(event.accountId());
+	}
+
+	@ApplicationModuleListener
+	void on(SubscriptionStarted event) {
+		refresh(event.accountId());
+	}
+
+	@ApplicationModuleListener
+	void on(SubscriptionChanged event) {
+		refresh(event.accountId());
+	}
+
+	@ApplicationModuleListener
+	void on(SubscriptionEnded event) {
+		refresh(event.accountId());
+	}
+
+	@ApplicationModuleListener
+	void on(SubscriptionSuspended event) {
+		refresh(event.accountId());
+	}
+
+	@ApplicationModuleListener
+	void on(SubscriptionResumed event) {
+		refresh(event.accountId());
+	}
+
+	@ApplicationModuleListener
+	void on(AutopayEnrolled event) {
+		var method = methods.find(event.account(), event.method());
+		refresher.updateAutopay(event.account(),
+				tile -> new AutopayTile(true, method.map(m -> m.kind().name()).orElse(null),
+						method.map(m -> m.brand()).orElse(null), method.map(m -> m.last4()).orElse(null), null, null));
+	}
+
+	@ApplicationModuleListener
+	void on(AutopayCancelled event) {
+		refresher.updateAutopay(event.account(), tile -> AutopayTile.off());
+	}
+
+	@ApplicationModuleListener
+	void on(AutopayChargeFailed event) {
+		refresher.updateAutopay(event.account(), tile -> tile.declined(event.reason(), event.nextAttemptOn()));
+	}
+
+	private void refresh(ServiceAccountId account) {
+		refresher.refresh(account);
+		log.debug("Dashboard row of account {} refreshed", account);
+	}
+}
