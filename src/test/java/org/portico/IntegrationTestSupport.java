@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(TestClock.Configuration.class)
+@Import({ TestClock.Configuration.class, SqlStatements.Configuration.class })
 public abstract class IntegrationTestSupport {
 
 	@DynamicPropertySource
