@@ -24,7 +24,9 @@ import org.portico.subscriptions.SubscriptionSuspended;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Keeps the projection current: every event that changes something a tile shows recomputes the account's
@@ -46,12 +48,15 @@ class OverviewListeners {
 		this.methods = methods;
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * A batch of the billing run: hundreds of accounts, so not in one transaction (hundreds of advisory locks
+	 * held to its end) but one transaction per account, which is why this listener opens none of its own.
+	 * Still asynchronous after the commit and in the event publication registry, as a module listener is.
+	 */
+	@Async
+	@TransactionalEventListener
 	void on(StatementsIssued event) {
-		// one transaction per account: a batch of hundreds must not hold hundreds of advisory locks
-		for (StatementIssued statement : event.statements()) {
-			refresher.refresh(statement.account());
-		}
+		event.statements().stream().map(StatementIssued::account).distinct().forEach(refresher::refresh);
 	}
 
 	@ApplicationModuleListener

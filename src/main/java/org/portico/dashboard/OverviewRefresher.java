@@ -42,13 +42,12 @@ import org.portico.subscriptions.SubscriptionManagement;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * (Re)computes an account's row of the projection from the other modules' façades — customer, billing,
- * payments, dunning, subscriptions and catalogue — and stores it. Each refresh runs in a transaction of its
- * own holding the account's advisory lock, so two refreshes of one account never store an older reading
+ * payments, dunning, subscriptions and catalogue — and stores it. Each refresh runs in a transaction (its
+ * own, or the calling listener's) holding the account's advisory lock, so two refreshes of one account never store an older reading
  * over a newer one. About eight queries an account; the page itself then reads one row.
  */
 @Component
@@ -85,8 +84,8 @@ class OverviewRefresher {
 		this.catalog = catalog;
 		this.overviews = overviews;
 		this.messages = messages;
+		// joins a listener's transaction (one connection per refresh, never two), or starts its own
 		this.transaction = new TransactionTemplate(transactions);
-		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
 	}
 
