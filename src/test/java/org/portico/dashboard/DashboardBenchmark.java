@@ -52,7 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code -Dbenchmark.sessions} logins (default 200) for generated accounts sign in through the real form,
  * and {@code -Dbenchmark.clients} HTTP clients (default 8) send requests back to back, each over its share of
  * the sessions, in slices alternating GET /dashboard and the trivial page ({@code -Dbenchmark.slices} of
- * each, default 10, {@code -Dbenchmark.slice-millis} each, default 3 s) after a warm-up. The trivial page is
+ * each, default 10, {@code -Dbenchmark.slice-millis} each, default 3 s) after a warm-up ({@code -Dbenchmark.warm-up-millis}, default 60 s) and the JIT compiler is idle. The trivial page is
  * GET /settings: signed in, through the same security filters, session and page layout (grants, unread
  * count), with a static body — what any signed-in page costs before it reads anything of its own. Prints
  * requests/s, p50 and p99 of both and the ratio, and writes them to {@code target/benchmarks/dashboard.txt}.
@@ -69,7 +69,7 @@ class DashboardBenchmark extends IntegrationTestSupport {
 
 	private static final long SLICE_MILLIS = Long.getLong("benchmark.slice-millis", 3_000);
 
-	private static final long WARM_UP_MILLIS = Long.getLong("benchmark.warm-up-millis", 15_000);
+	private static final long WARM_UP_MILLIS = Long.getLong("benchmark.warm-up-millis", 60_000);
 
 	private static final int BATCH = 1_000;
 
@@ -120,6 +120,9 @@ class DashboardBenchmark extends IntegrationTestSupport {
 		started = System.nanoTime();
 		var run = billing.runThrough(billingDay);
 		double billed = seconds(started);
+		// the tables the run filled were analysed empty: what autovacuum does within a minute of a bulk load
+		// (without it, billing's per-account past-due query is planned for empty tables: seconds a row)
+		jdbc.execute("analyze");
 		long expected = jdbc.queryForObject("select count(distinct account_id) from billing.statement", Long.class);
 		// the listener refreshes each billed account after its batch commits, on the application's task threads
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
@@ -132,6 +135,7 @@ class DashboardBenchmark extends IntegrationTestSupport {
 		double backfilled = seconds(started);
 		long rows = rows();
 		long total = jdbc.queryForObject("select count(*) from customer.service_account", Long.class);
+		assertThat(rows).as("rows of the billed accounts").isGreaterThanOrEqualTo(expected);
 		jdbc.execute("analyze");
 
 		// sessions: logins for generated accounts spread over the base
@@ -154,6 +158,7 @@ class DashboardBenchmark extends IntegrationTestSupport {
 				slice(pool, sessions, "/dashboard", 1_000);
 				slice(pool, sessions, "/settings", 1_000);
 			}
+			awaitCompilerIdle();
 			List<Slice> dashboard = new ArrayList<>();
 			List<Slice> trivial = new ArrayList<>();
 			for (int i = 0; i < SLICES; i++) {
@@ -172,7 +177,9 @@ class DashboardBenchmark extends IntegrationTestSupport {
 			System.out.println(report);
 			Files.createDirectories(Path.of("target", "benchmarks"));
 			Files.writeString(Path.of("target", "benchmarks", "dashboard.txt"), report);
-			assertThat(rows).isGreaterThanOrEqualTo(ACCOUNTS);
+			// closed accounts get theirs on first view, like any account without an event
+			assertThat(rows).isGreaterThanOrEqualTo(jdbc.queryForObject(
+					"select count(*) from customer.service_account where status <> 'CLOSED'", Long.class));
 		}
 		finally {
 			pool.shutdownNow();
@@ -233,6 +240,21 @@ class DashboardBenchmark extends IntegrationTestSupport {
 			});
 		}
 		return generated;
+	}
+
+	/**
+	 * Waits until the JIT compiler has worked off its queue, so that it does not take the two cores' time
+	 * from the first measured slices (as SignInBenchmark does).
+	 */
+	private static void awaitCompilerIdle() throws InterruptedException {
+		var compiler = java.lang.management.ManagementFactory.getCompilationMXBean();
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+		long before;
+		do {
+			before = compiler.getTotalCompilationTime();
+			Thread.sleep(2_000);
+		}
+		while (compiler.getTotalCompilationTime() - before > 50 && System.nanoTime() < deadline);
 	}
 
 	private long rows() {
