@@ -335,9 +335,9 @@ public class Autopay {
 		if (Boolean.TRUE.equals(decided)) {
 			log.info("Autopay paid {} on account {} (attempt {})", payment.amount(), attempt.account(),
 					attempt.attempt());
-			return Action.CHARGED;
 		}
-		return Action.NONE;
+		// decided here or, a moment earlier, by the listener of the payment's settlement: paid either way
+		return Action.CHARGED;
 	}
 
 	private Action declined(Attempt attempt, @Nullable PaymentId payment, Money amount, String reason,
@@ -355,9 +355,8 @@ public class Autopay {
 		if (Boolean.TRUE.equals(decided)) {
 			log.info("Autopay charge declined on account {} (attempt {}, {}); next try {}", attempt.account(),
 					attempt.attempt(), reason, next == null ? "none" : next);
-			return Action.DECLINED;
 		}
-		return Action.NONE;
+		return Action.DECLINED;
 	}
 
 	/** The retry day after this attempt, and at least the day after today (after downtime); null after the last. */

@@ -1,6 +1,8 @@
 package org.portico.payments.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -13,6 +15,7 @@ import org.portico.customer.UnknownServiceAccountException;
 import org.portico.identity.AccountAccess;
 import org.portico.identity.Permission;
 import org.portico.identity.Reauthentication;
+import org.portico.identity.ReauthenticationRequiredException;
 import org.portico.payments.Autopay;
 import org.portico.payments.AutopayProperties;
 import org.portico.payments.AutopayRefusedException;
@@ -95,8 +98,10 @@ class AutopayController {
 			@RequestParam(defaultValue = "") String method, HttpServletRequest request, Locale locale, Model model,
 			RedirectAttributes redirect) {
 		ServiceAccountId id = access.requireCurrentAccount(Permission.MANAGE_PAYMENT_METHODS);
-		// back to this page after the password, where the button is pressed again (a post is not replayed)
-		reauthentication.require();
+		String password = requireRecentPassword();
+		if (password != null) {
+			return password;
+		}
 		ServiceAccount account = account(id);
 		if (!"yes".equals(consent)) {
 			return page(model, account, locale, "payments.autopay.consent.required");
@@ -121,7 +126,10 @@ class AutopayController {
 	@PostMapping("/payments/autopay/cancel")
 	String cancel(RedirectAttributes redirect) {
 		ServiceAccountId id = access.requireCurrentAccount(Permission.MANAGE_PAYMENT_METHODS);
-		reauthentication.require();
+		String password = requireRecentPassword();
+		if (password != null) {
+			return password;
+		}
 		try {
 			autopay.cancel(id, access.requireLogin().id());
 		}
@@ -183,6 +191,20 @@ class AutopayController {
 				"payments.methods.bank." + ("savings".equals(method.accountType()) ? "savings" : "checking"), null,
 				locale);
 		return messages.getMessage("payments.methods.bank.title", new Object[] { type, method.last4() }, locale);
+	}
+
+	/**
+	 * Null when the password was given recently; otherwise where to ask for it, coming back to this page
+	 * (not to the form's address: a post is not replayed, the button is pressed again).
+	 */
+	private @Nullable String requireRecentPassword() {
+		try {
+			reauthentication.require();
+			return null;
+		}
+		catch (ReauthenticationRequiredException e) {
+			return "redirect:/reauthenticate?next=" + URLEncoder.encode("/payments/autopay", StandardCharsets.UTF_8);
+		}
 	}
 
 	private static String refused(RedirectAttributes redirect, String code) {
