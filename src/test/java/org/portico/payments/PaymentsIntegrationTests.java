@@ -344,6 +344,10 @@ class PaymentsIntegrationTests extends IntegrationTestSupport {
 		String form = body(mvc.perform(get("/payments/pay").cookie(session)).andReturn().getResponse()
 			.getContentAsByteArray());
 		assertThat(form).contains("Amount due now").contains("Visa ending in 4242");
+		// its January statement is long past its due date
+		PaymentOptions options = payments.options(owned.account().id());
+		assertThat(options.isPastDue()).isTrue();
+		assertThat(form).contains(options.pastDue().formatted() + " of your balance is past due");
 		String key = form.replaceAll("(?s).*name=\"key\" value=\"([^\"]+)\".*", "$1");
 
 		String review = body(mvc.perform(post("/payments/pay/review").cookie(session).with(csrf())
