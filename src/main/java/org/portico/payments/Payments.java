@@ -97,9 +97,11 @@ public class Payments implements PendingPaymentSource {
 		Money dueNow = due.map(d -> d.remaining().minus(pending)).orElse(zero);
 		Money current = balance.minus(pending);
 		Money maximum = maximum(current);
+		Money pastDue = billing.pastDue(account).map(overdue -> overdue.amount().minus(pending)).orElse(zero);
 		return new PaymentOptions(dueNow.isNegative() ? zero : dueNow, statementBalance.isNegative() ? zero : statementBalance,
 				current, pending, new Money(properties.minimum(), currency), maximum,
-				due.map(AmountDue::dueDate).orElse(null), due.map(AmountDue::status).orElse(null));
+				due.map(AmountDue::dueDate).orElse(null), due.map(AmountDue::status).orElse(null),
+				pastDue.isNegative() ? zero : pastDue);
 	}
 
 	/**
