@@ -12,8 +12,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,11 +34,13 @@ import org.portico.TestMail;
 import org.portico.billing.BillingFixtures;
 import org.portico.billing.BillingManagement;
 import org.portico.billing.LedgerEntryType;
+import org.portico.customer.CustomerManagement;
 import org.portico.customer.ServiceAccount;
 import org.portico.customer.ServiceAccountId;
 import org.portico.identity.GrantRole;
 import org.portico.identity.Login;
 import org.portico.payments.PaymentMethodsIntegrationTests.Browser;
+import org.portico.shared.Language;
 import org.portico.shared.Money;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -92,6 +92,9 @@ class AutopayIntegrationTests extends IntegrationTestSupport {
 	JdbcClient jdbc;
 
 	@Autowired
+	CustomerManagement customers;
+
+	@Autowired
 	MockMvc mvc;
 
 	@AfterEach
@@ -132,7 +135,7 @@ class AutopayIntegrationTests extends IntegrationTestSupport {
 		assertThat(after.failureReason()).isNull();
 
 		MimeMessage notice = awaitMails(owned.account(), "Your automatic payment went through", 1).get(0);
-		assertThat(DunningIntegrationTests.text(notice))
+		assertThat(text(notice))
 			.contains("Autopay paid $50.00 for account " + owned.account().number().display() + ". Thank you.")
 			.contains(paid.receiptNumber())
 			.contains("Visa ending in 4242");
@@ -154,7 +157,7 @@ class AutopayIntegrationTests extends IntegrationTestSupport {
 		assertThat(again.reminders()).as("not twice on the day").isZero();
 		assertThat(payments.history(owned.account().id())).as("nothing charged before the due date").isEmpty();
 		MimeMessage reminder = awaitMails(owned.account(), "Your automatic payment is coming up", 1).get(0);
-		assertThat(DunningIntegrationTests.text(reminder)).contains("On Feb 2, 2026, autopay will pay $50.00 for account "
+		assertThat(text(reminder)).contains("On Feb 2, 2026, autopay will pay $50.00 for account "
 				+ owned.account().number().display() + " with Visa ending in 4242.");
 		awaitEvents();
 		assertThat(messages(owned.account(), "autopay-reminder")).isEqualTo(1);
@@ -221,7 +224,7 @@ class AutopayIntegrationTests extends IntegrationTestSupport {
 		TestClock.fixAt(at(DUE.plusDays(6)).plusHours(1));
 		payments.reconcile();
 		await().atMost(Duration.ofSeconds(20)).until(() -> attempts(owned.account().id()).equals(List.of("1:PAID")));
-		assertThat(DunningIntegrationTests.text(awaitMails(owned.account(), "Your automatic payment went through", 1)
+		assertThat(text(awaitMails(owned.account(), "Your automatic payment went through", 1)
 			.get(0))).contains("Autopay paid $50.00").contains("Bank account ending in 6789");
 	}
 
@@ -236,6 +239,9 @@ class AutopayIntegrationTests extends IntegrationTestSupport {
 		assertThat(retrying.failureReason()).isEqualTo("INSUFFICIENT_FUNDS");
 		assertThat(retrying.nextRetryOn()).isEqualTo(DUE.plusDays(2));
 		assertThat(retrying.nextChargeAmount()).isEqualTo(Money.usd("50.00"));
+		assertThat(signIn(owned.owner()).body(get("/payments/autopay"))).contains("id=\"autopay-retrying\"")
+			.contains("Your automatic payment of $50.00 didn’t go through. We’ll try again on Feb 4, 2026.")
+			.contains("The bank declined it: not enough money available.");
 
 		results = runDays(owned, DUE.plusDays(2), DUE.plusDays(9));
 
@@ -260,6 +266,23 @@ class AutopayIntegrationTests extends IntegrationTestSupport {
 		awaitEvents();
 		assertThat(messages(owned.account(), "autopay-failed")).isEqualTo(3);
 		assertThat(messages(owned.account(), "payment-failed")).as("autopay's own notice only").isZero();
+	}
+
+	@Test
+	void tellsASpanishSpeakingHolderInSpanish() {
+		TestClock.fixAt(at(ENROLLED));
+		OwnedAccount owned = accounts.ownedAccount();
+		customers.changeLanguage(owned.account().holder().id(), Language.ES_US);
+		billing.firstStatementOf(owned.account());
+		savedCard(owned, PaymentFixtures.INSUFFICIENT_FUNDS);
+		enrol(owned);
+
+		runDays(owned, DUE, DUE);
+
+		assertThat(text(awaitMails(owned.account(), "Su pago automático no se realizó", 1).get(0)))
+			.contains("No pudimos cobrar su pago automático de $50.00 de la cuenta "
+					+ owned.account().number().display())
+			.contains("Lo intentaremos de nuevo el ");
 	}
 
 	@Test
@@ -299,7 +322,7 @@ class AutopayIntegrationTests extends IntegrationTestSupport {
 		assertThat(autopay.state(during.account().id())).isEqualTo(AutopayState.off());
 		assertThatThrownBy(() -> autopay.cancel(before.account().id(), before.owner().id()))
 			.isInstanceOfSatisfying(AutopayRefusedException.class, e -> assertThat(e.code()).isEqualTo("not_enrolled"));
-		assertThat(DunningIntegrationTests.text(awaitMails(before.account(), "Autopay is off", 1).get(0)))
+		assertThat(text(awaitMails(before.account(), "Autopay is off", 1).get(0)))
 			.contains("Autopay is now off for account " + before.account().number().display());
 		awaitEvents();
 		assertThat(messages(before.account(), "autopay-reminder")).isZero();
@@ -365,7 +388,7 @@ class AutopayIntegrationTests extends IntegrationTestSupport {
 			.param("account", owned.account().id().value())
 			.query(String.class)
 			.single()).isEqualTo("AUTOPAY|" + consentShown + "|127.0.0.1|" + card.id());
-		assertThat(DunningIntegrationTests.text(awaitMails(owned.account(), "Autopay is on", 1).get(0)))
+		assertThat(text(awaitMails(owned.account(), "Autopay is on", 1).get(0)))
 			.contains("Autopay is now on for account " + owned.account().number().display())
 			.contains("Your default payment method now: Visa ending in 4242.");
 
@@ -583,31 +606,11 @@ class AutopayIntegrationTests extends IntegrationTestSupport {
 	}
 
 	private static List<MimeMessage> awaitMails(ServiceAccount account, String subject, int count) {
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> mails(account, subject), mails -> mails.size() >= count);
-	}
-
-	private static List<MimeMessage> mails(ServiceAccount account, String subject) {
-		String address = account.holder().email().value();
-		return Arrays.stream(TestMail.server().getReceivedMessages()).filter(message -> {
-			try {
-				return subject.equals(message.getSubject()) && Arrays
-					.stream(message.getRecipients(Message.RecipientType.TO))
-					.anyMatch(to -> to.toString().contains(address));
-			}
-			catch (MessagingException e) {
-				return false;
-			}
-		}).toList();
+		return TestMail.awaitReceivedBy(account.holder().email().value(), subject, count);
 	}
 
 	private static String text(MimeMessage message) {
-		try {
-			return DunningIntegrationTests.text(message);
-		}
-		catch (Exception e) {
-			throw new IllegalStateException(e);
-		}
+		return TestMail.part(message, "text/plain");
 	}
 
 	private Browser signIn(Login login) throws Exception {
