@@ -89,6 +89,9 @@ class AutopayIntegrationTests extends IntegrationTestSupport {
 	Autopay autopay;
 
 	@Autowired
+	AutopayRepository repository;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -343,6 +346,26 @@ class AutopayIntegrationTests extends IntegrationTestSupport {
 			.extracting(Payment::status)
 			.isEqualTo(PaymentStatus.SETTLED);
 		assertThat(results.values()).allSatisfy(result -> assertThat(result.reminders()).isZero());
+	}
+
+	@Test
+	void theWholeRunFindsEveryEnrolledAccountAndLeavesCancelledOnesAlone() {
+		OwnedAccount on = enrolled(PaymentFixtures.APPROVED);
+		OwnedAccount off = enrolled(PaymentFixtures.APPROVED);
+		autopay.cancel(off.account().id(), off.owner().id());
+		assertThat(repository.enrolledAfter(null, Integer.MAX_VALUE)).contains(on.account().id())
+			.doesNotContain(off.account().id());
+
+		TestClock.fixAt(at(DUE));
+		billing.runThrough(on.account().id(), DUE);
+		billing.runThrough(off.account().id(), DUE);
+		autopay.run(DUE);
+
+		assertThat(payments.history(on.account().id())).singleElement()
+			.extracting(Payment::status)
+			.isEqualTo(PaymentStatus.SETTLED);
+		assertThat(payments.history(off.account().id())).isEmpty();
+		assertThat(repository.withOpenAttempts()).doesNotContain(on.account().id());
 	}
 
 	@Test
