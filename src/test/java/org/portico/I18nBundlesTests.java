@@ -16,7 +16,7 @@ class I18nBundlesTests {
 
 	private static final String[] BASE_NAMES = { "messages", "messages-registration", "messages-profile", "messages-billing",
 			"messages-billing-documents", "messages-payments", "messages-payment-methods",
-			"messages-dunning", "messages-dashboard" };
+			"messages-dunning", "messages-autopay", "messages-dashboard" };
 
 	@Test
 	void englishAndSpanishBundlesHaveTheSameKeys() throws IOException {

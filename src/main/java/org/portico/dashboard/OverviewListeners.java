@@ -11,8 +11,8 @@ import org.portico.payments.AccountSuspendedForNonPayment;
 import org.portico.payments.AutopayCancelled;
 import org.portico.payments.AutopayChargeFailed;
 import org.portico.payments.AutopayEnrolled;
+import org.portico.payments.AutopayPaid;
 import org.portico.payments.PaymentFailed;
-import org.portico.payments.PaymentMethods;
 import org.portico.payments.PaymentRefunded;
 import org.portico.payments.PaymentSettled;
 import org.portico.payments.PaymentSubmitted;
@@ -31,8 +31,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Keeps the projection current: every event that changes something a tile shows recomputes the account's
  * row from the façades (after the change committed, off the request thread, through Modulith's event
- * publication registry, so a crash before the refresh is made up on restart). Autopay's events change
- * only the autopay tile.
+ * publication registry, so a crash before the refresh is made up on restart).
  */
 @Component
 class OverviewListeners {
@@ -41,11 +40,8 @@ class OverviewListeners {
 
 	private final OverviewRefresher refresher;
 
-	private final PaymentMethods methods;
-
-	OverviewListeners(OverviewRefresher refresher, PaymentMethods methods) {
+	OverviewListeners(OverviewRefresher refresher) {
 		this.refresher = refresher;
-		this.methods = methods;
 	}
 
 	/**
@@ -72,10 +68,6 @@ class OverviewListeners {
 	@ApplicationModuleListener
 	void on(PaymentSettled event) {
 		refresh(event.account());
-		if (event.payer() == null) {
-			// Portico's own charge (autopay) went through: a decline reported earlier is over
-			refresher.updateAutopay(event.account(), AutopayTile::cleared);
-		}
 	}
 
 	@ApplicationModuleListener
@@ -135,20 +127,22 @@ class OverviewListeners {
 
 	@ApplicationModuleListener
 	void on(AutopayEnrolled event) {
-		var method = methods.find(event.account(), event.method());
-		refresher.updateAutopay(event.account(),
-				tile -> new AutopayTile(true, method.map(m -> m.kind().name()).orElse(null),
-						method.map(m -> m.brand()).orElse(null), method.map(m -> m.last4()).orElse(null), null, null));
+		refresh(event.account());
 	}
 
 	@ApplicationModuleListener
 	void on(AutopayCancelled event) {
-		refresher.updateAutopay(event.account(), tile -> AutopayTile.off());
+		refresh(event.account());
 	}
 
 	@ApplicationModuleListener
 	void on(AutopayChargeFailed event) {
-		refresher.updateAutopay(event.account(), tile -> tile.declined(event.reason(), event.nextAttemptOn()));
+		refresh(event.account());
+	}
+
+	@ApplicationModuleListener
+	void on(AutopayPaid event) {
+		refresh(event.account());
 	}
 
 	private void refresh(ServiceAccountId account) {

@@ -30,6 +30,7 @@ import org.portico.dashboard.AccountOverview.LastPayment;
 import org.portico.dashboard.AccountOverview.ServiceTile;
 import org.portico.dashboard.AccountOverview.StatementTile;
 import org.portico.dashboard.AccountOverview.Unpaid;
+import org.portico.payments.Autopay;
 import org.portico.payments.Dunning;
 import org.portico.payments.DunningState;
 import org.portico.payments.Payment;
@@ -46,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * (Re)computes an account's row of the projection from the other modules' façades — customer, billing,
- * payments, dunning, subscriptions and catalogue — and stores it. Each refresh runs in a transaction (its
+ * payments, dunning, autopay, subscriptions and catalogue — and stores it. Each refresh runs in a transaction (its
  * own, or the calling listener's) holding the account's advisory lock, so two refreshes of one account never store an older reading
  * over a newer one. About eight queries an account; the page itself then reads one row.
  */
@@ -61,6 +62,8 @@ class OverviewRefresher {
 
 	private final Dunning dunning;
 
+	private final Autopay autopay;
+
 	private final SubscriptionManagement subscriptions;
 
 	private final CatalogManagement catalog;
@@ -74,12 +77,13 @@ class OverviewRefresher {
 	private final Clock clock;
 
 	OverviewRefresher(CustomerManagement customers, BillingManagement billing, Payments payments, Dunning dunning,
-			SubscriptionManagement subscriptions, CatalogManagement catalog, OverviewRepository overviews,
+			Autopay autopay, SubscriptionManagement subscriptions, CatalogManagement catalog, OverviewRepository overviews,
 			MessageSource messages, PlatformTransactionManager transactions, Clock clock) {
 		this.customers = customers;
 		this.billing = billing;
 		this.payments = payments;
 		this.dunning = dunning;
+		this.autopay = autopay;
 		this.subscriptions = subscriptions;
 		this.catalog = catalog;
 		this.overviews = overviews;
@@ -89,7 +93,7 @@ class OverviewRefresher {
 		this.clock = clock;
 	}
 
-	/** Recomputes and stores the account's row; empty when there is no such account. */
+	/** Recomputes and stores the account's row, autopay included; empty when there is no such account. */
 	Optional<OverviewRepository.Stored> refresh(ServiceAccountId account) {
 		return Optional.ofNullable(transaction.execute(status -> {
 			overviews.lock(account);
@@ -97,40 +101,9 @@ class OverviewRefresher {
 			if (found.isEmpty()) {
 				return null;
 			}
-			AccountOverview overview = compute(found.get());
-			// a first row starts with autopay as the payments module has it (see initialAutopay)
-			boolean exists = overviews.autopay(account).isPresent();
-			overviews.save(account, overview, exists ? null : initialAutopay(account), clock.instant());
+			overviews.save(account, compute(found.get()), AutopayTile.of(autopay.state(account)), clock.instant());
 			return overviews.find(account).orElseThrow();
 		}));
-	}
-
-	/** Applies a change to the stored autopay tile, creating the account's row first if it has none. */
-	void updateAutopay(ServiceAccountId account, Function<AutopayTile, AutopayTile> change) {
-		transaction.executeWithoutResult(status -> {
-			overviews.lock(account);
-			AutopayTile current = overviews.autopay(account).orElse(null);
-			if (current == null) {
-				Optional<ServiceAccount> found = customers.find(account);
-				if (found.isEmpty()) {
-					return;
-				}
-				overviews.save(account, compute(found.get()), change.apply(initialAutopay(account)), clock.instant());
-				return;
-			}
-			overviews.saveAutopay(account, change.apply(current), clock.instant());
-		});
-	}
-
-	/**
-	 * INTEGRATION POINT (issue 8, autopay): autopay for a row written for the first time (backfill, first
-	 * view, an account that never had an autopay event since the projection exists). Once
-	 * {@code org.portico.payments.Autopay} is in main this returns
-	 * {@code AutopayTile.of(autopay.state(account))}; until then the tile follows autopay's events only,
-	 * and an account without one reads as not enrolled.
-	 */
-	AutopayTile initialAutopay(ServiceAccountId account) {
-		return AutopayTile.off();
 	}
 
 	AccountOverview compute(ServiceAccount account) {

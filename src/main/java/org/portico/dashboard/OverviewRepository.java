@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.portico.customer.ServiceAccountId;
+import org.portico.payments.AutopayState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +39,7 @@ class OverviewRepository {
 				""").param("account", account.value()).query((rs, n) -> {
 			String autopay = rs.getString("autopay");
 			return new Stored(account, json.readValue(rs.getString("overview"), AccountOverview.class),
-					autopay == null ? AutopayTile.off() : json.readValue(autopay, AutopayTile.class), rs.getLong("version"),
+					autopay == null ? AutopayTile.of(AutopayState.off()) : json.readValue(autopay, AutopayTile.class), rs.getLong("version"),
 					rs.getTimestamp("refreshed_at").toInstant());
 		}).optional();
 	}
@@ -55,41 +55,20 @@ class OverviewRepository {
 			.list();
 	}
 
-	/** Stores the tiles, leaving autopay as it is unless a first row is written with {@code autopay}. */
-	void save(ServiceAccountId account, AccountOverview overview, @Nullable AutopayTile autopay, Instant now) {
+	/** Stores the tiles. */
+	void save(ServiceAccountId account, AccountOverview overview, AutopayTile autopay, Instant now) {
 		jdbc.sql("""
 				insert into dashboard.account_overview (account_id, overview, autopay, refreshed_at)
 				values (:account, cast(:overview as jsonb), cast(:autopay as jsonb), :now)
 				on conflict (account_id) do update
-				set overview = excluded.overview, version = account_overview.version + 1, refreshed_at = excluded.refreshed_at
+				set overview = excluded.overview, autopay = excluded.autopay, version = account_overview.version + 1,
+				    refreshed_at = excluded.refreshed_at
 				""")
 			.param("account", account.value())
 			.param("overview", json.writeValueAsString(overview))
-			.param("autopay", autopay == null ? null : json.writeValueAsString(autopay))
-			.param("now", Timestamp.from(now))
-			.update();
-	}
-
-	/** The autopay tile as it is stored; off when there is no row or none was stored yet. */
-	Optional<AutopayTile> autopay(ServiceAccountId account) {
-		return jdbc.sql("select autopay from dashboard.account_overview where account_id = :account and autopay is not null")
-			.param("account", account.value())
-			.query(String.class)
-			.optional()
-			.map(text -> json.readValue(text, AutopayTile.class));
-	}
-
-	/** Replaces the autopay tile of an existing row; false when the account has no row yet. */
-	boolean saveAutopay(ServiceAccountId account, AutopayTile autopay, Instant now) {
-		return jdbc.sql("""
-				update dashboard.account_overview
-				set autopay = cast(:autopay as jsonb), version = version + 1, refreshed_at = :now
-				where account_id = :account
-				""")
-			.param("account", account.value())
 			.param("autopay", json.writeValueAsString(autopay))
 			.param("now", Timestamp.from(now))
-			.update() == 1;
+			.update();
 	}
 
 	/** Which of these accounts have no row yet. */

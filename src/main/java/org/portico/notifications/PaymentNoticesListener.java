@@ -10,8 +10,9 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The receipt of a settled payment and the notice of a failed one, to the login that paid (or, for a
- * payment no login made, the account holder), once per payment however often the event is replayed.
+ * The receipt of a settled payment and the notice of a failed one, to the login that paid, once per
+ * payment however often the event is replayed. A payment no login made is autopay's: its own notices
+ * (autopay-paid, autopay-failed) say it, with the retry, so these are not sent for it.
  */
 @Component
 class PaymentNoticesListener {
@@ -27,6 +28,9 @@ class PaymentNoticesListener {
 
 	@ApplicationModuleListener
 	void on(PaymentSettled event) {
+		if (event.payer() == null) {
+			return;
+		}
 		ServiceAccount account = customers.find(event.account()).orElseThrow();
 		Map<String, Object> parameters = method(event.kind().name(), event.brand(), event.last4());
 		parameters.put("amount", event.amount().formatted());
@@ -41,6 +45,9 @@ class PaymentNoticesListener {
 
 	@ApplicationModuleListener
 	void on(PaymentFailed event) {
+		if (event.payer() == null) {
+			return;
+		}
 		ServiceAccount account = customers.find(event.account()).orElseThrow();
 		Map<String, Object> parameters = method(event.kind().name(), event.brand(), event.last4());
 		parameters.put("amount", event.amount().formatted());

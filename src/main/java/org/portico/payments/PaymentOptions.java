@@ -17,11 +17,14 @@ import org.portico.shared.Money;
  * @param maximum the largest payment: the current balance (if any) plus the prepayment allowance
  * @param dueDate the latest statement's due date, if there is a statement
  * @param statementStatus the latest statement's status, if there is a statement
+ * @param pastDue what is overdue from statements past their due date (a later statement may carry it while
+ *     not due itself), less payments still processing; zero when nothing is
  */
 public record PaymentOptions(Money amountDueNow, Money statementBalance, Money currentBalance, Money pending,
-		Money minimum, Money maximum, @Nullable LocalDate dueDate, @Nullable StatementStatus statementStatus) {
+		Money minimum, Money maximum, @Nullable LocalDate dueDate, @Nullable StatementStatus statementStatus,
+		Money pastDue) {
 
 	public boolean isPastDue() {
-		return statementStatus == StatementStatus.PAST_DUE && amountDueNow.minorUnits() > 0;
+		return pastDue.minorUnits() > 0;
 	}
 }

@@ -16,6 +16,7 @@ import org.portico.billing.PendingPaymentSource;
 import org.portico.catalog.LocalizedText;
 import org.portico.customer.CustomerManagement;
 import org.portico.customer.ServiceAccountId;
+import org.portico.identity.LoginId;
 import org.portico.payments.integration.ChargeOutcome;
 import org.portico.payments.integration.ChargeRequest;
 import org.portico.payments.integration.GatewayMethod;
@@ -96,9 +97,11 @@ public class Payments implements PendingPaymentSource {
 		Money dueNow = due.map(d -> d.remaining().minus(pending)).orElse(zero);
 		Money current = balance.minus(pending);
 		Money maximum = maximum(current);
+		Money pastDue = billing.pastDue(account).map(overdue -> overdue.amount().minus(pending)).orElse(zero);
 		return new PaymentOptions(dueNow.isNegative() ? zero : dueNow, statementBalance.isNegative() ? zero : statementBalance,
 				current, pending, new Money(properties.minimum(), currency), maximum,
-				due.map(AmountDue::dueDate).orElse(null), due.map(AmountDue::status).orElse(null));
+				due.map(AmountDue::dueDate).orElse(null), due.map(AmountDue::status).orElse(null),
+				pastDue.isNegative() ? zero : pastDue);
 	}
 
 	/**
@@ -110,11 +113,33 @@ public class Payments implements PendingPaymentSource {
 	 *     card token is refused: nothing recorded, nothing charged
 	 */
 	public Payment pay(PaymentRequest request) {
+		return submit(new Submission(request.account(), request.idempotencyKey(), request.amount(), request.method(),
+				request.oneTimeToken(), request.payer(), true));
+	}
+
+	/**
+	 * An autopay charge of a saved method: the same exactly-once path as {@link #pay(PaymentRequest)} (the
+	 * key's row first, then the gateway under the key, reconciliation when the answer is lost) with no payer
+	 * login. The minimum payment does not apply: autopay pays what is due, however little.
+	 *
+	 * @param idempotencyKey {@code autopay-<statement>-<attempt>}: the same attempt is one payment
+	 * @throws PaymentRejectedException when the method is not on file or has expired: nothing charged
+	 */
+	Payment payAutopay(ServiceAccountId account, String idempotencyKey, Money amount, PaymentMethodId method) {
+		return submit(new Submission(account, idempotencyKey, amount, method, null, null, false));
+	}
+
+	/** The idempotency key a payment was made with. */
+	Optional<String> idempotencyKey(PaymentId payment) {
+		return payments.find(payment).map(PaymentRepository.Stored::idempotencyKey);
+	}
+
+	private Payment submit(Submission request) {
 		Optional<PaymentRepository.Stored> earlier = payments.findByKey(request.idempotencyKey());
 		if (earlier.isPresent()) {
 			return sameAccount(earlier.get(), request);
 		}
-		checkAmount(request.account(), request.amount());
+		checkAmount(request.account(), request.amount(), request.minimum());
 		Source source = resolve(request);
 		if (source == null) {
 			// the one-time card's token was used up by the same form submitted a moment ago: that is the payment
@@ -299,7 +324,7 @@ public class Payments implements PendingPaymentSource {
 		return payments.find(payment.id()).orElseThrow().payment();
 	}
 
-	private void checkAmount(ServiceAccountId account, Money amount) {
+	private void checkAmount(ServiceAccountId account, Money amount, boolean minimum) {
 		if (amount.amount().scale() > amount.currency().getDefaultFractionDigits()
 				&& amount.amount().stripTrailingZeros().scale() > amount.currency().getDefaultFractionDigits()) {
 			throw new PaymentRejectedException("amount_invalid", "Amounts are in whole cents");
@@ -307,7 +332,10 @@ public class Payments implements PendingPaymentSource {
 		// the bounds only, as options() has them: not the statement's amount due, which reads the whole ledger
 		Money balance = billing.balance(account);
 		Money current = balance.minus(Money.ofMinor(payments.pendingMinor(account), balance.currency()));
-		if (amount.compareTo(new Money(properties.minimum(), balance.currency())) < 0) {
+		if (amount.isZero() || amount.isNegative()) {
+			throw new PaymentRejectedException("amount_below_minimum", "Below the minimum payment");
+		}
+		if (minimum && amount.compareTo(new Money(properties.minimum(), balance.currency())) < 0) {
 			throw new PaymentRejectedException("amount_below_minimum", "Below the minimum payment");
 		}
 		if (amount.compareTo(maximum(current)) > 0) {
@@ -322,7 +350,7 @@ public class Payments implements PendingPaymentSource {
 	}
 
 	/** What will be charged: the saved method, or the one-time card saved at the gateway for this charge. */
-	private @Nullable Source resolve(PaymentRequest request) {
+	private @Nullable Source resolve(Submission request) {
 		if (request.method() != null) {
 			var stored = methods.find(request.account(), request.method())
 				.orElseThrow(() -> new PaymentRejectedException("method_missing", "No such payment method on file"));
@@ -378,7 +406,7 @@ public class Payments implements PendingPaymentSource {
 			.orElseThrow(() -> new PaymentRejectedException("token_invalid", "The card details were refused"));
 	}
 
-	private static Payment sameAccount(PaymentRepository.Stored stored, PaymentRequest request) {
+	private static Payment sameAccount(PaymentRepository.Stored stored, Submission request) {
 		if (!stored.payment().account().equals(request.account())) {
 			// a key is random per form: another account's key means a forged form
 			throw new PaymentRejectedException("form_invalid", "The payment form is not valid");
@@ -407,6 +435,11 @@ public class Payments implements PendingPaymentSource {
 			text.append(RECEIPT_ALPHABET.charAt(RANDOM.nextInt(RECEIPT_ALPHABET.length())));
 		}
 		return text.toString();
+	}
+
+	/** A payment to submit: a customer's confirmed request, or an autopay charge (no payer, no minimum). */
+	private record Submission(ServiceAccountId account, String idempotencyKey, Money amount,
+			@Nullable PaymentMethodId method, @Nullable String oneTimeToken, @Nullable LoginId payer, boolean minimum) {
 	}
 
 	private record Source(GatewayMethod.Reference reference, PaymentMethodKind kind, @Nullable String brand,

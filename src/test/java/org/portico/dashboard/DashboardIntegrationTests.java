@@ -33,19 +33,17 @@ import org.portico.notifications.Category;
 import org.portico.notifications.Notification;
 import org.portico.notifications.NotificationManagement;
 import org.portico.notifications.Recipient;
-import org.portico.payments.AutopayChargeFailed;
-import org.portico.payments.AutopayEnrolled;
-import org.portico.payments.DunningRuns;
+import org.portico.payments.Autopay;
+import org.portico.payments.Consent;
+import org.portico.payments.PaymentJobs;
 import org.portico.payments.PaymentFixtures;
 import org.portico.payments.PaymentMethod;
 import org.portico.payments.PaymentStatus;
 import org.portico.payments.Payments;
 import org.portico.shared.Money;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The dashboard on real PostgreSQL with the test clock: each tile in each state it can be in, the
@@ -77,16 +75,13 @@ class DashboardIntegrationTests extends IntegrationTestSupport {
 	Payments payments;
 
 	@Autowired
-	DunningRuns dunning;
+	PaymentJobs jobs;
+
+	@Autowired
+	Autopay autopay;
 
 	@Autowired
 	NotificationManagement notifications;
-
-	@Autowired
-	ApplicationEventPublisher events;
-
-	@Autowired
-	TransactionTemplate transaction;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -185,7 +180,7 @@ class DashboardIntegrationTests extends IntegrationTestSupport {
 		OwnedAccount owned = paymentFixtures.billedAccount();
 		LocalDate dayThirty = DUE.plusDays(30);
 		fixOn(dayThirty);
-		dunning.run(owned.account().id(), dayThirty);
+		jobs.dunning(owned.account().id(), dayThirty);
 		Cookie session = signIn(owned.owner());
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> dashboard(session).contains("banner-suspended"));
@@ -236,26 +231,27 @@ class DashboardIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
-	void theAutopayTileFollowsAutopaysEvents() throws Exception {
+	void theAutopayTileFollowsEnrolmentAndADeclinedCharge() throws Exception {
 		OwnedAccount owned = paymentFixtures.billedAccount();
 		fixOn(LocalDate.of(2026, 1, 20));
 		Cookie session = signIn(owned.owner());
 		assertThat(dashboard(session)).contains("data-tile=\"autopay\">Off<");
-		PaymentMethod card = paymentFixtures.savedCard(mvc, owned, PaymentFixtures.APPROVED);
+		paymentFixtures.savedCard(mvc, owned, PaymentFixtures.INSUFFICIENT_FUNDS);
 
-		publish(new AutopayEnrolled(owned.account().id(), card.id(), owned.owner().id()));
+		autopay.enrol(owned.account().id(), owned.owner().id(),
+				new Consent("I authorise automatic payments of each statement.", "203.0.113.7"));
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> dashboard(session).contains("data-tile=\"autopay\">On<"));
-		assertThat(dashboard(session)).contains("Pays with visa ending in 4242")
-			.contains("Next charge: $50.00 on Feb 2, 2026");
+		assertThat(dashboard(session)).contains("Pays with visa ending in 9995")
+			.contains("Next charge: $50.00 on Feb 2, 2026")
+			.contains("href=\"/payments/autopay\"");
 
-		var statement = billing.oneStatement();
-		publish(new AutopayChargeFailed(owned.account().id(), statement.latest(), Money.usd("50.00"), 1,
-				"INSUFFICIENT_FUNDS", LocalDate.of(2026, 2, 5)));
+		// the due date's charge is declined: a retry is scheduled, and the banner says when
+		fixOn(DUE);
+		jobs.autopay(owned.account().id(), DUE);
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> dashboard(session).contains("banner-autopay-declined"));
-		assertThat(dashboard(session)).contains("Your autopay payment was declined")
-			.contains("We’ll try again on Feb 5, 2026.");
+		assertThat(dashboard(session)).contains("Your autopay payment was declined").contains("We’ll try again on Feb");
 	}
 
 	@Test
@@ -318,10 +314,6 @@ class DashboardIntegrationTests extends IntegrationTestSupport {
 	}
 
 	// ---- helpers ------------------------------------------------------------------------------------
-
-	private void publish(Object event) {
-		transaction.executeWithoutResult(status -> events.publishEvent(event));
-	}
 
 	private void fixOn(LocalDate day) {
 		TestClock.fixAt(ZonedDateTime.of(day.atTime(12, 0), ZONE));

@@ -3,17 +3,12 @@ package org.portico.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -123,37 +118,15 @@ class CardExpiryWarningIntegrationTests extends IntegrationTestSupport {
 	}
 
 	private static MimeMessage awaitMailTo(ServiceAccount account) {
-		return await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(account), mails -> !mails.isEmpty()).get(0);
+		return TestMail.awaitReceivedBy(account.holder().email().value(), null, 1).get(0);
 	}
 
 	private static List<MimeMessage> mailsTo(ServiceAccount account) {
-		String address = account.holder().email().value();
-		return Arrays.stream(TestMail.server().getReceivedMessages()).filter(message -> {
-			try {
-				return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-					.anyMatch(to -> to.toString().contains(address));
-			}
-			catch (jakarta.mail.MessagingException e) {
-				return false;
-			}
-		}).toList();
+		return TestMail.receivedBy(account.holder().email().value(), null);
 	}
 
 	/** The text of the first part of that type, however deeply the multipart nests it. */
 	private static String part(Part message, String type) throws Exception {
-		List<Part> queue = new ArrayList<>(List.of(message));
-		while (!queue.isEmpty()) {
-			Part part = queue.remove(0);
-			if (part.isMimeType(type)) {
-				return (String) part.getContent();
-			}
-			if (part.getContent() instanceof Multipart multipart) {
-				for (int i = 0; i < multipart.getCount(); i++) {
-					BodyPart child = multipart.getBodyPart(i);
-					queue.add(child);
-				}
-			}
-		}
-		throw new AssertionError("no " + type + " part");
+		return TestMail.part(message, type);
 	}
 }

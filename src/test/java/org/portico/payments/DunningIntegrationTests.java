@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -15,8 +11,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -344,39 +338,15 @@ class DunningIntegrationTests extends IntegrationTestSupport {
 	}
 
 	private static List<MimeMessage> awaitMails(ServiceAccount account, String subject, int count) {
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> mails(account, subject), mails -> mails.size() >= count);
+		return TestMail.awaitReceivedBy(account.holder().email().value(), subject, count);
 	}
 
 	private static List<MimeMessage> mails(ServiceAccount account, String subject) {
-		String address = account.holder().email().value();
-		return Arrays.stream(TestMail.server().getReceivedMessages()).filter(message -> {
-			try {
-				return subject.equals(message.getSubject()) && Arrays
-					.stream(message.getRecipients(Message.RecipientType.TO))
-					.anyMatch(to -> to.toString().contains(address));
-			}
-			catch (MessagingException e) {
-				return false;
-			}
-		}).toList();
+		return TestMail.receivedBy(account.holder().email().value(), subject);
 	}
 
 	/** The plain-text part, however deeply the multipart nests it. */
 	static String text(Part message) throws Exception {
-		List<Part> queue = new ArrayList<>(List.of(message));
-		while (!queue.isEmpty()) {
-			Part part = queue.remove(0);
-			if (part.isMimeType("text/plain")) {
-				return (String) part.getContent();
-			}
-			if (part.getContent() instanceof Multipart multipart) {
-				for (int i = 0; i < multipart.getCount(); i++) {
-					BodyPart child = multipart.getBodyPart(i);
-					queue.add(child);
-				}
-			}
-		}
-		throw new AssertionError("no text/plain part");
+		return TestMail.part(message, "text/plain");
 	}
 }

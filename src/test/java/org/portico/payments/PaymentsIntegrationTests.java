@@ -10,16 +10,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -107,7 +104,7 @@ class PaymentsIntegrationTests extends IntegrationTestSupport {
 			.containsExactly(payment.receiptNumber());
 
 		MimeMessage receipt = awaitMailTo(owned, "Payment received");
-		String text = plainText(receipt);
+		String text = TestMail.part(receipt, "text/plain");
 		assertThat(text).contains(payment.receiptNumber()).contains("$25.00").contains("Visa ending in 4242");
 	}
 
@@ -344,6 +341,10 @@ class PaymentsIntegrationTests extends IntegrationTestSupport {
 		String form = body(mvc.perform(get("/payments/pay").cookie(session)).andReturn().getResponse()
 			.getContentAsByteArray());
 		assertThat(form).contains("Amount due now").contains("Visa ending in 4242");
+		// its January statement is long past its due date
+		PaymentOptions options = payments.options(owned.account().id());
+		assertThat(options.isPastDue()).isTrue();
+		assertThat(form).contains(options.pastDue().formatted() + " of your balance is past due");
 		String key = form.replaceAll("(?s).*name=\"key\" value=\"([^\"]+)\".*", "$1");
 
 		String review = body(mvc.perform(post("/payments/pay/review").cookie(session).with(csrf())
@@ -490,36 +491,7 @@ class PaymentsIntegrationTests extends IntegrationTestSupport {
 	}
 
 	private static MimeMessage awaitMailTo(OwnedAccount owned, String subject) {
-		String address = owned.owner().email().value();
-		return await().atMost(Duration.ofSeconds(20)).until(() -> Arrays.stream(TestMail.server().getReceivedMessages())
-			.filter(message -> {
-				try {
-					return message.getSubject().contains(subject) && Arrays
-						.stream(message.getRecipients(Message.RecipientType.TO))
-						.anyMatch(to -> to.toString().contains(address));
-				}
-				catch (jakarta.mail.MessagingException e) {
-					return false;
-				}
-			})
-			.toList(), mails -> !mails.isEmpty()).get(0);
-	}
-
-	/** The plain-text part, however deeply the multipart nests it. */
-	private static String plainText(jakarta.mail.Part message) throws Exception {
-		var queue = new ArrayList<jakarta.mail.Part>(List.of(message));
-		while (!queue.isEmpty()) {
-			jakarta.mail.Part part = queue.remove(0);
-			if (part.isMimeType("text/plain")) {
-				return (String) part.getContent();
-			}
-			if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
-				for (int i = 0; i < multipart.getCount(); i++) {
-					queue.add(multipart.getBodyPart(i));
-				}
-			}
-		}
-		return "";
+		return TestMail.awaitReceivedBy(owned.owner().email().value(), subject, 1).get(0);
 	}
 
 	private static String body(byte[] bytes) {

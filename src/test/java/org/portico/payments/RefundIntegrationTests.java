@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -82,7 +79,7 @@ class RefundIntegrationTests extends IntegrationTestSupport {
 		});
 		assertThat(billing.balance(account.id())).isEqualTo(Money.usd("0.00"));
 		assertThat(gatewayRefunded(receipt)).isEqualTo(7500);
-		String text = DunningIntegrationTests.text(awaitMail(account, "We refunded your payment"));
+		String text = TestMail.part(awaitMail(account, "We refunded your payment"), "text/plain");
 		assertThat(text).contains("We refunded $75.00 of your payment with receipt number " + receipt + ".")
 			.contains("card ending in 4242");
 	}
@@ -243,22 +240,10 @@ class RefundIntegrationTests extends IntegrationTestSupport {
 	}
 
 	private static MimeMessage awaitMail(ServiceAccount account, String subject) {
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> mails(account, subject), mails -> !mails.isEmpty())
-			.get(0);
+		return TestMail.awaitReceivedBy(account.holder().email().value(), subject, 1).get(0);
 	}
 
 	private static List<MimeMessage> mails(ServiceAccount account, String subject) {
-		String address = account.holder().email().value();
-		return Arrays.stream(TestMail.server().getReceivedMessages()).filter(message -> {
-			try {
-				return subject.equals(message.getSubject()) && Arrays
-					.stream(message.getRecipients(Message.RecipientType.TO))
-					.anyMatch(to -> to.toString().contains(address));
-			}
-			catch (MessagingException e) {
-				return false;
-			}
-		}).toList();
+		return TestMail.receivedBy(account.holder().email().value(), subject);
 	}
 }

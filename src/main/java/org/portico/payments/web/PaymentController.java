@@ -198,6 +198,7 @@ class PaymentController {
 		switch (choice) {
 			case "due-now" -> amount = options.amountDueNow();
 			case "statement" -> amount = options.statementBalance();
+			case "past-due" -> amount = options.pastDue();
 			case "other" -> {
 				var parsed = PaymentAmount.parse(form.otherAmount(), options.minimum().currency());
 				amount = parsed.amount();
