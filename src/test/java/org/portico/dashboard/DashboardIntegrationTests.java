@@ -242,7 +242,7 @@ class DashboardIntegrationTests extends IntegrationTestSupport {
 				new Consent("I authorise automatic payments of each statement.", "203.0.113.7"));
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> dashboard(session).contains("data-tile=\"autopay\">On<"));
-		assertThat(dashboard(session)).contains("Pays with visa ending in 9995")
+		assertThat(dashboard(session)).contains("Pays with Visa ending in 9995")
 			.contains("Next charge: $50.00 on Feb 2, 2026")
 			.contains("href=\"/payments/autopay\"");
 
