@@ -13,6 +13,7 @@ import org.portico.payments.AutopayChargeFailed;
 import org.portico.payments.AutopayEnrolled;
 import org.portico.payments.AutopayPaid;
 import org.portico.payments.PaymentFailed;
+import org.portico.payments.PaymentMethodsChanged;
 import org.portico.payments.PaymentRefunded;
 import org.portico.payments.PaymentSettled;
 import org.portico.payments.PaymentSubmitted;
@@ -132,6 +133,12 @@ class OverviewListeners {
 
 	@ApplicationModuleListener
 	void on(AutopayCancelled event) {
+		refresh(event.account());
+	}
+
+	/** A new default method is what autopay will charge: the autopay tile names it. */
+	@ApplicationModuleListener
+	void on(PaymentMethodsChanged event) {
 		refresh(event.account());
 	}
 

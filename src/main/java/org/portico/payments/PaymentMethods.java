@@ -11,6 +11,7 @@ import org.portico.payments.integration.GatewayRejectedException;
 import org.portico.payments.integration.PaymentGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,12 +34,15 @@ public class PaymentMethods {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	PaymentMethods(PaymentMethodRepository methods, PaymentGateway gateway, TransactionTemplate transactions,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
 		this.methods = methods;
 		this.gateway = gateway;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** The account's methods on file, the default first. */
@@ -99,6 +103,7 @@ public class PaymentMethods {
 				methods.recordConsent(account, addedBy,
 						saved.kind() == PaymentMethodKind.CARD ? Consent.Kind.CARD_ON_FILE : Consent.Kind.BANK_DEBIT,
 						consent, id, null, clock.instant());
+				events.publishEvent(new PaymentMethodsChanged(account));
 			});
 		}
 		catch (RuntimeException e) {
@@ -114,7 +119,11 @@ public class PaymentMethods {
 	public boolean makeDefault(ServiceAccountId account, PaymentMethodId id) {
 		Boolean done = transactions.execute(status -> {
 			methods.lockAccount(account);
-			return methods.makeDefault(account, id);
+			boolean made = methods.makeDefault(account, id);
+			if (made) {
+				events.publishEvent(new PaymentMethodsChanged(account));
+			}
+			return made;
 		});
 		return Boolean.TRUE.equals(done);
 	}
@@ -137,6 +146,7 @@ public class PaymentMethods {
 			if (wasDefault.get()) {
 				methods.findActive(account).stream().findFirst().ifPresent(next -> methods.makeDefault(account, next.id()));
 			}
+			events.publishEvent(new PaymentMethodsChanged(account));
 			return true;
 		});
 		if (Boolean.TRUE.equals(removed)) {

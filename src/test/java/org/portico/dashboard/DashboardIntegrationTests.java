@@ -60,6 +60,9 @@ class DashboardIntegrationTests extends IntegrationTestSupport {
 	private static final LocalDate DUE = LocalDate.of(2026, 2, 2);
 
 	@Autowired
+	org.portico.payments.PaymentMethods paymentMethods;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -252,6 +255,12 @@ class DashboardIntegrationTests extends IntegrationTestSupport {
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> dashboard(session).contains("banner-autopay-declined"));
 		assertThat(dashboard(session)).contains("Your autopay payment was declined").contains("We’ll try again on Feb");
+
+		// a new default card is what the retry will charge: the tile names it
+		var good = paymentFixtures.savedCard(mvc, owned, "5555555555554444");
+		paymentMethods.makeDefault(owned.account().id(), good.id());
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> dashboard(session).contains("Pays with Mastercard ending in 4444"));
 	}
 
 	@Test
