@@ -2,10 +2,15 @@ package org.portico.notifications;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.portico.customer.CustomerManagement;
 import org.portico.customer.ServiceAccount;
+import org.portico.customer.ServiceAccountId;
+import org.portico.identity.LoginId;
 import org.portico.payments.PaymentFailed;
+import org.portico.payments.PaymentId;
 import org.portico.payments.PaymentSettled;
+import org.portico.shared.Money;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -28,44 +33,32 @@ class PaymentNoticesListener {
 
 	@ApplicationModuleListener
 	void on(PaymentSettled event) {
-		if (event.payer() == null) {
-			return;
+		if (event.payer() != null) {
+			send("payment-received", event.payment(), event.account(), event.payer(), event.amount(), event.receiptNumber(),
+					event.kind().name(), event.brand(), event.last4(), Map.of("receivedOn", event.receivedOn()));
 		}
-		ServiceAccount account = customers.find(event.account()).orElseThrow();
-		Map<String, Object> parameters = method(event.kind().name(), event.brand(), event.last4());
-		parameters.put("amount", event.amount().formatted());
-		parameters.put("accountNumber", account.number().display());
-		parameters.put("receiptNumber", event.receiptNumber());
-		parameters.put("receivedOn", event.receivedOn());
-		Recipient recipient = event.payer() != null ? new Recipient.Login(event.payer())
-				: new Recipient.Customer(account.holder().id());
-		notifications.send(Notification.of(Category.PAYMENTS, "payment-received", recipient, parameters)
-			.withDedupeKey("payment-received:" + event.payment()));
 	}
 
 	@ApplicationModuleListener
 	void on(PaymentFailed event) {
-		if (event.payer() == null) {
-			return;
+		if (event.payer() != null) {
+			send("payment-failed", event.payment(), event.account(), event.payer(), event.amount(), event.receiptNumber(),
+					event.kind().name(), event.brand(), event.last4(), Map.of("reason", event.reason()));
 		}
-		ServiceAccount account = customers.find(event.account()).orElseThrow();
-		Map<String, Object> parameters = method(event.kind().name(), event.brand(), event.last4());
-		parameters.put("amount", event.amount().formatted());
-		parameters.put("accountNumber", account.number().display());
-		parameters.put("receiptNumber", event.receiptNumber());
-		parameters.put("reason", event.reason());
-		Recipient recipient = event.payer() != null ? new Recipient.Login(event.payer())
-				: new Recipient.Customer(account.holder().id());
-		notifications.send(Notification.of(Category.PAYMENTS, "payment-failed", recipient, parameters)
-			.withDedupeKey("payment-failed:" + event.payment()));
 	}
 
-	private static Map<String, Object> method(String kind, @org.jspecify.annotations.Nullable String brand,
-			@org.jspecify.annotations.Nullable String last4) {
-		var parameters = new HashMap<String, Object>();
+	/** To the login that paid (autopay's payments, with no payer, send their own notices). */
+	private void send(String template, PaymentId payment, ServiceAccountId accountId, LoginId payer, Money amount,
+			String receiptNumber, String kind, @Nullable String brand, @Nullable String last4, Map<String, Object> more) {
+		ServiceAccount account = customers.find(accountId).orElseThrow();
+		var parameters = new HashMap<String, Object>(more);
 		parameters.put("kind", kind);
 		parameters.put("brand", brand == null ? "card" : brand);
 		parameters.put("last4", last4 == null ? "" : last4);
-		return parameters;
+		parameters.put("amount", amount.formatted());
+		parameters.put("accountNumber", account.number().display());
+		parameters.put("receiptNumber", receiptNumber);
+		notifications.send(Notification.of(Category.PAYMENTS, template, new Recipient.Login(payer), parameters)
+			.withDedupeKey(template + ":" + payment));
 	}
 }

@@ -330,11 +330,7 @@ class DunningIntegrationTests extends IntegrationTestSupport {
 
 	/** Until no dunning or payment event is waiting for its listeners. */
 	private void awaitRecheck() {
-		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
-				select count(*) from event_publication
-				where completion_date is null and event_type like 'org.portico.payments.%'""")
-			.query(Long.class)
-			.single() == 0);
+		paymentFixtures.awaitEventsHandled();
 	}
 
 	private static List<MimeMessage> awaitMails(ServiceAccount account, String subject, int count) {

@@ -42,9 +42,22 @@ public class PaymentFixtures {
 
 	private final PaymentMethods methods;
 
-	public PaymentFixtures(BillingFixtures billing, PaymentMethods methods) {
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	public PaymentFixtures(BillingFixtures billing, PaymentMethods methods,
+			org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		this.billing = billing;
 		this.methods = methods;
+		this.jdbc = jdbc;
+	}
+
+	/** Waits until no payments event is left for its listeners (they run after commit, on other threads). */
+	public void awaitEventsHandled() {
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+				select count(*) from event_publication
+				where completion_date is null and event_type like 'org.portico.payments.%'""")
+			.query(Long.class)
+			.single() == 0);
 	}
 
 	/** An owned account with one statement (Internet 300 from January 2026), unpaid. */
