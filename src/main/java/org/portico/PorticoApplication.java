@@ -3,7 +3,6 @@ package org.portico;
 import java.util.Arrays;
 import org.portico.payments.RefundCommand;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,10 +35,11 @@ public class PorticoApplication {
 			int code = context.getBean(RefundCommand.class).run(args, System.out, System.err);
 			System.exit(SpringApplication.exit(context, () -> code));
 		}
-		// The bulk generator (--portico.generate.accounts=N) runs without a web server, so it can run
-		// beside nothing else and exits when done.
+		// The bulk generator (--portico.generate.accounts=N) does not listen on a port and exits when done.
+		// It keeps the web application's beans (pages need Spring Session's repository, which only a web
+		// application has), so the context is the one that runs in production.
 		if (Arrays.stream(args).anyMatch(arg -> arg.startsWith("--portico.generate.accounts"))) {
-			application.setWebApplicationType(WebApplicationType.NONE);
+			application.setDefaultProperties(java.util.Map.of("server.port", "-1"));
 		}
 		application.run(args);
 	}
