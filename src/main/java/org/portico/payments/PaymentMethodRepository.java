@@ -107,10 +107,17 @@ class PaymentMethodRepository {
 		if (!exists) {
 			return false;
 		}
-		// one statement, so the partial unique index (one default per account) holds at its end
+		// the old default first: a unique index is checked row by row, not at the end of the statement, so
+		// setting both in one update fails whenever PostgreSQL happens to visit the new default first
 		jdbc.sql("""
-				update payments.payment_method set is_default = (id = :id), version = version + 1
-				where account_id = :account and removed_at is null and (is_default or id = :id)""")
+				update payments.payment_method set is_default = false, version = version + 1
+				where account_id = :account and removed_at is null and is_default and id <> :id""")
+			.param("account", account.value())
+			.param("id", id.value())
+			.update();
+		jdbc.sql("""
+				update payments.payment_method set is_default = true, version = version + 1
+				where account_id = :account and id = :id and not is_default""")
 			.param("account", account.value())
 			.param("id", id.value())
 			.update();

@@ -511,4 +511,22 @@ class PaymentMethodsIntegrationTests extends IntegrationTestSupport {
 			return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 		}
 	}
+
+	@Test
+	void theDefaultMovesBackAndForthBetweenMethodsWithOneDefaultAtATime() throws Exception {
+		var owned = fixtures.ownedAccount();
+		var consent = new Consent("I authorise saving this card for future payments.", "203.0.113.7");
+		var first = paymentMethods.add(owned.account().id(), PaymentFixtures.cardToken(mvc, PaymentFixtures.APPROVED),
+				false, owned.owner().id(), consent);
+		var second = paymentMethods.add(owned.account().id(), PaymentFixtures.cardToken(mvc, "5555555555554444"), false,
+				owned.owner().id(), consent);
+		var third = paymentMethods.add(owned.account().id(), PaymentFixtures.cardToken(mvc, "6011111111111117"), false,
+				owned.owner().id(), consent);
+		// every order of rows on disk: later to earlier and back, several times
+		for (var next : java.util.List.of(third, first, second, first, third, second, first)) {
+			assertThat(paymentMethods.makeDefault(owned.account().id(), next.id())).isTrue();
+			assertThat(paymentMethods.defaultMethod(owned.account().id()).orElseThrow().id()).isEqualTo(next.id());
+			assertThat(paymentMethods.methods(owned.account().id()).stream().filter(PaymentMethod::isDefault)).hasSize(1);
+		}
+	}
 }
