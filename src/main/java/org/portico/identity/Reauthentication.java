@@ -90,6 +90,16 @@ public class Reauthentication {
 	}
 
 	/**
+	 * Refuses unless {@link #isRecent()}, coming back to {@code returnTo} (a path in this application) once
+	 * the password is given: the page of a form that was posted.
+	 */
+	public void require(String returnTo) {
+		if (!isRecent()) {
+			throw new ReauthenticationRequiredException(returnTo);
+		}
+	}
+
+	/**
 	 * Checks the signed-in login's password; when right, remembers the moment and records
 	 * {@code REAUTHENTICATED}, otherwise records {@code REAUTHENTICATION_FAILED}. A wrong password counts
 	 * towards the same throttling as a failed sign-in (it is the same secret being guessed, by someone who

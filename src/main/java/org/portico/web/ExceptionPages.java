@@ -41,11 +41,13 @@ class ExceptionPages {
 	 * (the page of a form that was posted). htmx requests are redirected by htmx itself.
 	 */
 	@ExceptionHandler(ReauthenticationRequiredException.class)
-	void reauthenticate(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		String next = request.getRequestURI().substring(request.getContextPath().length());
-		if ("GET".equals(request.getMethod()) && request.getQueryString() != null) {
-			next += "?" + request.getQueryString();
-		}
+	void reauthenticate(ReauthenticationRequiredException required, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		String next = required.returnTo().orElseGet(() -> {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			return "GET".equals(request.getMethod()) && request.getQueryString() != null
+					? path + "?" + request.getQueryString() : path;
+		});
 		String target = request.getContextPath() + "/reauthenticate?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
 		if ("true".equals(request.getHeader("HX-Request"))) {
 			response.setHeader("HX-Redirect", target);

@@ -1,8 +1,6 @@
 package org.portico.payments.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -15,7 +13,6 @@ import org.portico.customer.UnknownServiceAccountException;
 import org.portico.identity.AccountAccess;
 import org.portico.identity.Permission;
 import org.portico.identity.Reauthentication;
-import org.portico.identity.ReauthenticationRequiredException;
 import org.portico.payments.Autopay;
 import org.portico.payments.AutopayProperties;
 import org.portico.payments.AutopayRefusedException;
@@ -98,10 +95,8 @@ class AutopayController {
 			@RequestParam(defaultValue = "") String method, HttpServletRequest request, Locale locale, Model model,
 			RedirectAttributes redirect) {
 		ServiceAccountId id = access.requireCurrentAccount(Permission.MANAGE_PAYMENT_METHODS);
-		String password = requireRecentPassword();
-		if (password != null) {
-			return password;
-		}
+		// a form cannot be replayed after the password: back to the page, where the button is pressed again
+		reauthentication.require("/payments/autopay");
 		ServiceAccount account = account(id);
 		if (!"yes".equals(consent)) {
 			return page(model, account, locale, "payments.autopay.consent.required");
@@ -126,10 +121,8 @@ class AutopayController {
 	@PostMapping("/payments/autopay/cancel")
 	String cancel(RedirectAttributes redirect) {
 		ServiceAccountId id = access.requireCurrentAccount(Permission.MANAGE_PAYMENT_METHODS);
-		String password = requireRecentPassword();
-		if (password != null) {
-			return password;
-		}
+		// a form cannot be replayed after the password: back to the page, where the button is pressed again
+		reauthentication.require("/payments/autopay");
 		try {
 			autopay.cancel(id, access.requireLogin().id());
 		}
@@ -191,20 +184,6 @@ class AutopayController {
 				"payments.methods.bank." + ("savings".equals(method.accountType()) ? "savings" : "checking"), null,
 				locale);
 		return messages.getMessage("payments.methods.bank.title", new Object[] { type, method.last4() }, locale);
-	}
-
-	/**
-	 * Null when the password was given recently; otherwise where to ask for it, coming back to this page
-	 * (not to the form's address: a post is not replayed, the button is pressed again).
-	 */
-	private @Nullable String requireRecentPassword() {
-		try {
-			reauthentication.require();
-			return null;
-		}
-		catch (ReauthenticationRequiredException e) {
-			return "redirect:/reauthenticate?next=" + URLEncoder.encode("/payments/autopay", StandardCharsets.UTF_8);
-		}
 	}
 
 	private static String refused(RedirectAttributes redirect, String code) {

@@ -3,8 +3,6 @@ package org.portico.payments.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,7 +17,6 @@ import org.portico.customer.UnknownServiceAccountException;
 import org.portico.identity.AccountAccess;
 import org.portico.identity.Permission;
 import org.portico.identity.Reauthentication;
-import org.portico.identity.ReauthenticationRequiredException;
 import org.portico.payments.Consent;
 import org.portico.payments.PaymentMethod;
 import org.portico.payments.PaymentMethodId;
@@ -110,7 +107,7 @@ class PaymentMethodsController {
 	String addPage(@RequestParam(defaultValue = "card") String kind, Model model, Locale locale) {
 		ServiceAccountId account = access.requireCurrentAccount(Permission.MANAGE_PAYMENT_METHODS);
 		PaymentMethodKind chosen = kind(kind);
-		requireRecentPassword(addPath(chosen));
+		reauthentication.require(addPath(chosen));
 		return form(model, account(account), chosen, locale, false, null, null);
 	}
 
@@ -121,7 +118,7 @@ class PaymentMethodsController {
 			Model model, RedirectAttributes redirect) {
 		ServiceAccountId accountId = access.requireCurrentAccount(Permission.MANAGE_PAYMENT_METHODS);
 		PaymentMethodKind chosen = kind(kind);
-		requireRecentPassword(addPath(chosen));
+		reauthentication.require(addPath(chosen));
 		ServiceAccount account = account(accountId);
 		if (!"yes".equals(consent)) {
 			return form(model, account, chosen, locale, makeDefault, "payments.methods.new.consent.required", null);
@@ -149,7 +146,7 @@ class PaymentMethodsController {
 	@PostMapping("/payments/methods/{id}/default")
 	String makeDefault(@PathVariable String id, RedirectAttributes redirect) {
 		ServiceAccountId account = access.requireCurrentAccount(Permission.MANAGE_PAYMENT_METHODS);
-		requireRecentPassword("/payments/methods");
+		reauthentication.require("/payments/methods");
 		if (!methods.makeDefault(account, methodId(id))) {
 			throw new MethodNotFound();
 		}
@@ -162,7 +159,7 @@ class PaymentMethodsController {
 	String removePage(@PathVariable String id, Model model, Locale locale) {
 		ServiceAccountId account = access.requireCurrentAccount(Permission.MANAGE_PAYMENT_METHODS);
 		PaymentMethodId methodId = methodId(id);
-		requireRecentPassword("/payments/methods/" + methodId + "/remove");
+		reauthentication.require("/payments/methods/" + methodId + "/remove");
 		PaymentMethod method = methods.find(account, methodId).orElseThrow(MethodNotFound::new);
 		model.addAttribute("account", account(account));
 		model.addAttribute("method", row(method, LocalDate.now(clock), locale));
@@ -174,20 +171,12 @@ class PaymentMethodsController {
 	String remove(@PathVariable String id, RedirectAttributes redirect) {
 		ServiceAccountId account = access.requireCurrentAccount(Permission.MANAGE_PAYMENT_METHODS);
 		PaymentMethodId methodId = methodId(id);
-		requireRecentPassword("/payments/methods/" + methodId + "/remove");
+		reauthentication.require("/payments/methods/" + methodId + "/remove");
 		if (!methods.remove(account, methodId)) {
 			throw new MethodNotFound();
 		}
 		redirect.addFlashAttribute("flashSuccess", "payments.methods.removed");
 		return LIST;
-	}
-
-	/** A form posted after the password window closed: back to its page (the post cannot be replayed). */
-	@ExceptionHandler(PasswordNeeded.class)
-	void reauthenticate(PasswordNeeded needed, HttpServletRequest request, HttpServletResponse response)
-			throws IOException {
-		response.sendRedirect(request.getContextPath() + "/reauthenticate?next="
-				+ URLEncoder.encode(needed.next, StandardCharsets.UTF_8));
 	}
 
 	@ExceptionHandler(MethodNotFound.class)
@@ -269,15 +258,6 @@ class PaymentMethodsController {
 		return access.roleOn(account).map(role -> role.allows(Permission.MANAGE_PAYMENT_METHODS)).orElse(false);
 	}
 
-	private void requireRecentPassword(String next) {
-		try {
-			reauthentication.require();
-		}
-		catch (ReauthenticationRequiredException e) {
-			throw new PasswordNeeded(next);
-		}
-	}
-
 	private ServiceAccount account(ServiceAccountId id) {
 		return customers.find(id).orElseThrow(() -> new UnknownServiceAccountException(id));
 	}
@@ -317,17 +297,6 @@ class PaymentMethodsController {
 
 		MethodNotFound() {
 			super("No such payment method on the current account", null, false, false);
-		}
-	}
-
-	/** The password is needed again; {@link #next} is the page to come back to. */
-	static final class PasswordNeeded extends RuntimeException {
-
-		private final String next;
-
-		PasswordNeeded(String next) {
-			super("Re-authentication required", null, false, false);
-			this.next = next;
 		}
 	}
 }
